@@ -1,0 +1,28 @@
+import type { Answer } from './events.ts'
+
+/** What one user did with one flow, derived by the collector from stored events (epoch ms). */
+export type FlowState = {
+  shownAt?: number
+  shownCount: number
+  completedAt?: number
+  dismissedAt?: number
+  /** Last step index reached (tours, surveys). */
+  step?: number
+  /** Answers of the latest submission, by question id (surveys). */
+  answers?: Record<string, Answer>
+  answeredAt?: number
+  /** Ticked items with the time they were ticked (checklists). */
+  items?: Record<string, number>
+  heldOutAt?: number
+}
+
+/** `GET /v1/users/:id/state` answer: the same on every device of the user. */
+export type UserState = {
+  userId: string
+  firstSeen?: number
+  lastSeen?: number
+  flows: Record<string, FlowState>
+  milestones: Record<string, number>
+  /** Counts of tracked events by name, for audience rules evaluated on another device. */
+  events: Record<string, number>
+}
