@@ -6,12 +6,18 @@ import { itemId, longText, safeUrl, shortText, uniqueIds } from './content.ts'
 export const checklistItemSchema = v.strictObject({
   id: itemId,
   title: shortText,
-  body: v.optional(longText),
-  /** Ticked when the event was tracked `count` times (default 1); without it the user ticks it. */
-  completeOn: v.optional(v.strictObject({
-    event: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.name)),
-    count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
-  })),
+  description: v.optional(longText),
+  /**
+   * Ticked when the event was tracked `count` times (default 1), or when the milestone was reached;
+   * without it the user ticks the item by hand.
+   */
+  completeOn: v.optional(v.union([
+    v.strictObject({
+      event: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.name)),
+      count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    }),
+    v.strictObject({ milestone: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.name)) }),
+  ])),
   /** What clicking the item does: start a tour or open a URL. */
   action: v.optional(v.union([
     v.strictObject({ tour: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id)) }),
