@@ -1,0 +1,442 @@
+import type { FlowEnvelope, FlowEventType, FlowKind, FlowState, UserState } from '@cairn/protocol'
+import { DEFAULT_LIMITS, isModal, type Limits } from './budget.ts'
+import { decide, type Ask, type Decision } from './decide.ts'
+import { dict, own } from './own.ts'
+import { windowedEvents } from './rule.ts'
+import { emptyState, mergeState, readState, recordEvent, touch, type EngineState } from './state.ts'
+import { validateFlows, type FlowEventPayload } from './validate.ts'
+
+/** Who the user is, as the core knows it now. */
+export type FlowUser = { userId?: string | undefined; anonymousId: string; traits?: Readonly<Record<string, unknown>> | undefined }
+
+/** Handed to the widget with its flow: how it reports what the user does. Calls after the end are ignored. */
+export type FlowControls = {
+  /** What the user did with this flow before (last step, answers, ticks), to resume from. */
+  state: FlowState | undefined
+  /** How it came: a `show*()` call, by itself, or resumed after a reload within the visit. */
+  via: 'manual' | 'auto' | 'resume'
+  /** The options given to `show*()`. */
+  opts: unknown
+  /** The user reached step `index` (tour step, survey question). Remembered for resuming. */
+  step(index: number, stepId?: string): void
+  /** Finished: recorded, and the screen is free for the next flow. */
+  complete(): void
+  /** Closed by the user: recorded (frequency remembers it), and the screen is free. */
+  dismiss(stepIndex?: number, reason?: string): void
+  /** Something went wrong (`target_missing`, …); reported, the flow goes on unless the widget closes. */
+  error(reason: string, stepIndex?: number): void
+  /** Left the screen without a user decision (paused, failed): nothing recorded, not shown again on this page. */
+  close(): void
+}
+
+/** What `render` resolves to once the widget is on screen; the engine closes it on `reset`/`destroy`. */
+export type WidgetHandle = { close(): void }
+
+/** Names under which the engine persists data through {@link FlowEngineDeps.save}. */
+export type StoredName = 'state' | 'flows'
+
+/** Everything the engine needs from the outside world; each has an in-memory twin in the tests. */
+export type FlowEngineDeps = {
+  now(): number
+  setTimeout(fn: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+  getUser(): FlowUser
+  /** The page URL at start (later ones arrive through `onNavigate` or `navigate`). */
+  getUrl(): string
+  /** Reads what `save` stored under `name` (parsed), or `undefined`. */
+  load(name: StoredName): unknown
+  save(name: StoredName, value: unknown): void
+  /** `GET /v1/flows` with `If-None-Match: etag`; `undefined` means 304 Not Modified. Absent in local-only mode. */
+  fetchFlows?(etag: string | undefined): Promise<{ flows: unknown; etag?: string | undefined } | undefined>
+  /** `GET /v1/users/:id/state` for the current user; absent in local-only mode. */
+  fetchUserState?(): Promise<UserState | undefined>
+  /** A lifecycle event: to the queue (as a flow event) and to `sdk.on('flow:…')` listeners. */
+  emit(type: FlowEventType, payload: FlowEventPayload): void
+  /** Loads the widget chunk and shows the flow; resolves once it is on screen. */
+  render(flow: FlowEnvelope, controls: FlowControls): Promise<WidgetHandle | void>
+  /** Calls back with the new URL on SPA navigations; returns an unsubscribe function. */
+  onNavigate?(listener: (url: string) => void): () => void
+  /** Debug output: present only when debugging. */
+  log?(message: string): void
+}
+
+export type FlowEngineOptions = {
+  /** Inline flow definitions (`init({ flows })`). */
+  flows?: unknown
+  limits?: Partial<Limits>
+}
+
+/** The engine as the core uses it. Every method is safe to call at any time, also after `destroy`. */
+export type FlowEngine = {
+  /** `show*()`: a flow id or an inline definition; `kind` is the kind the caller expects. */
+  show(flow: unknown, kind?: FlowKind, opts?: unknown): void
+  /** A tracked event: counted for triggers and audience rules. */
+  track(name: string): void
+  /** A milestone reached; true the first time on this device. */
+  milestone(name: string): boolean
+  /** The page URL changed. */
+  navigate(url: string): void
+  /** The user (id or traits) changed: fetch their state and decide again. */
+  identify(): void
+  /** Logout: closes widgets and forgets this user's flow state. */
+  reset(): void
+  destroy(): void
+  /** The latest decisions, for debugging and tests. */
+  decisions(): Decision[]
+}
+
+/** How long auto flows wait for the collector's user state before deciding without it. */
+const USER_STATE_WAIT = 3000
+const MAX_TIMER = 2 ** 31 - 1
+
+type Request = { id: string; flow?: FlowEnvelope; kind?: FlowKind | undefined; at: number; opts: unknown }
+
+/**
+ * The flow engine's runtime: keeps state, loads flows, asks {@link decide} what to show whenever
+ * something changes (start, track, milestone, navigation, identify, a timer, a widget closing), and
+ * renders, records and reports. All decisions are in the pure functions it calls.
+ * @example const engine = createFlowEngine({ now: Date.now, render: host.render, … }, { flows })
+ */
+export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOptions = {}): FlowEngine {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits }
+  const log = (m: string): void => deps.log?.(m)
+  let state = emptyState()
+  let inline: FlowEnvelope[] = []
+  let remote: FlowEnvelope[] = []
+  let windowed = new Set<string>()
+  let requests: Request[] = []
+  let url = deps.getUrl()
+  let since = dict<number>()
+  let screen = dict<boolean>()
+  let failed = dict<string>()
+  let handles = dict<WidgetHandle>()
+  const said = dict<string>()
+  let latest: Decision[] = []
+  let timer: unknown
+  let flowsPending = !!deps.fetchFlows
+  let userReady = true
+  let userGen = 0
+  let epoch = 0
+  let dead = false
+  let busy = false
+  let again = false
+
+  const flows = (): FlowEnvelope[] => {
+    const byId = new Map<string, FlowEnvelope>()
+    for (const f of [...inline, ...remote]) byId.set(f.id, f)
+    return [...byId.values()]
+  }
+  const setFlows = (): void => {
+    windowed = windowedEvents(flows())
+  }
+  const emit = (f: FlowEnvelope | string, type: FlowEventType, extra: Omit<FlowEventPayload, 'flowId'> = {}): void => {
+    const p: FlowEventPayload = { flowId: typeof f === 'string' ? f : f.id, ...extra }
+    if (typeof f !== 'string' && f.version !== undefined) p.flowVersion = f.version
+    if (type === 'flow_error') log(`${p.flowId}: error ${p.reason ?? ''} ${JSON.stringify(p.props ?? '')}`)
+    deps.emit(type, p)
+  }
+  const invalid = (errors: FlowEventPayload[]): void => errors.forEach((e) => emit(e.flowId, 'flow_error', e))
+  /** Saves merged with what another tab may have saved meanwhile, and keeps that merge. */
+  const persist = (): void => {
+    try {
+      state = mergeState(readState(deps.load('state')), state)
+      deps.save('state', state)
+    } catch (e) {
+      log(`could not save state: ${String(e)}`)
+    }
+  }
+  const change = (f: (s: EngineState) => EngineState): void => {
+    state = f(state)
+    persist()
+  }
+  const patch = (id: string, p: Partial<FlowState>): void =>
+    change((s) => ({ ...s, flows: { ...s.flows, [id]: { ...(own(s.flows, id) ?? { shownCount: 0 }), ...p } } }))
+  /** Runs an async dependency without letting a throw or rejection escape; `then` gets `undefined` on failure. */
+  const task = <T>(start: () => Promise<T>, then: (value: T | undefined) => void): void => {
+    Promise.resolve()
+      .then(start)
+      .then(then, (e: unknown) => {
+        log(String(e))
+        then(undefined)
+      })
+      .catch((e: unknown) => log(String(e)))
+  }
+
+  function run(): void {
+    if (dead) return
+    if (busy) {
+      again = true
+      return
+    }
+    busy = true
+    try {
+      // A listener reacting to an event emitted during a pass asks for another pass; a few suffice.
+      for (let i = 0; i < 4; i++) {
+        again = false
+        pass()
+        if (!again) break
+      }
+    } catch (e) {
+      log(`engine error: ${String(e)}`)
+    }
+    busy = false
+  }
+
+  function pass(): void {
+    const now = deps.now()
+    const user = deps.getUser()
+    const known = flows()
+    const asks: (Ask & { opts: unknown })[] = []
+    requests = requests.filter((r) => {
+      const flow = r.flow ?? known.find((f) => f.id === r.id)
+      if (!flow) {
+        if (!flowsPending) emit(r.id, 'flow_error', { reason: 'unknown_flow' })
+        return flowsPending
+      }
+      if (r.kind && flow.kind !== r.kind) {
+        emit(flow, 'flow_error', { reason: 'invalid', props: { path: '$.kind', message: `show*() expected a ${r.kind}, "${flow.id}" is a ${flow.kind}` } })
+        return false
+      }
+      asks.push({ flow, at: r.at, opts: r.opts })
+      return true
+    })
+    latest = decide({
+      flows: userReady ? known : [], asks, state, user: user.userId ?? user.anonymousId, traits: user.traits ?? {},
+      url, now, since, screen, failed, limits,
+    })
+    since = dict()
+    let next = Infinity
+    for (const d of latest) {
+      const ask = d.manual ? asks.find((a) => a.flow.id === d.id) : undefined
+      const flow = ask?.flow ?? (known.find((f) => f.id === d.id) as FlowEnvelope)
+      if (d.since !== undefined) since[d.id] = d.since
+      const line = `${d.verdict}${d.at === undefined ? '' : ` at ${new Date(d.at).toISOString()}`}: ${d.reason}`
+      if (said[d.id] !== line) log(`${d.id}: ${(said[d.id] = line)}`)
+      if (d.heldOut) {
+        patch(d.id, { heldOutAt: now })
+        emit(flow, 'flow_held_out')
+      }
+      if (d.at !== undefined) next = Math.min(next, d.at)
+      if (ask && d.verdict !== 'later') requests = requests.filter((r) => r.id !== d.id)
+      if (d.verdict === 'now') open(flow, d, ask?.opts, now)
+    }
+    if (timer !== undefined) deps.clearTimeout(timer)
+    timer = undefined
+    if (next < Infinity) {
+      timer = deps.setTimeout(() => {
+        timer = undefined
+        run()
+      }, Math.min(Math.max(next - now, 0), MAX_TIMER))
+    }
+  }
+
+  function open(flow: FlowEnvelope, d: Decision, opts: unknown, now: number): void {
+    const id = flow.id
+    const mine = epoch
+    let shown = !!d.resume
+    let done = false
+    screen[id] = isModal(flow)
+    if (!d.manual && !d.resume) change((s) => ({ ...s, auto: [...s.auto, now] }))
+    const gone = (): boolean => done || dead || mine !== epoch
+    const mark = (): void => {
+      if (shown) return
+      shown = true
+      const t = deps.now()
+      patch(id, { shownAt: t, shownCount: (own(state.flows, id)?.shownCount ?? 0) + 1 })
+      if (flow.kind === 'survey') change((s) => ({ ...s, surveyAt: t }))
+      emit(flow, 'flow_shown', { reason: d.manual ? 'manual' : 'auto' })
+    }
+    const end = (p: Partial<FlowState>, type?: FlowEventType, extra?: Omit<FlowEventPayload, 'flowId'>): void => {
+      if (gone()) return
+      mark()
+      done = true
+      delete screen[id]
+      delete handles[id]
+      if (type) {
+        patch(id, p)
+        emit(flow, type, extra)
+      }
+      run()
+    }
+    const controls: FlowControls = {
+      state: own(state.flows, id),
+      via: d.manual ? 'manual' : d.resume ? 'resume' : 'auto',
+      opts,
+      step(stepIndex, stepId) {
+        if (gone()) return
+        mark()
+        patch(id, { step: stepIndex })
+        emit(flow, 'flow_step', stepId === undefined ? { stepIndex } : { stepIndex, stepId })
+      },
+      complete: () => end({ completedAt: deps.now() }, 'flow_completed'),
+      dismiss: (stepIndex, reason) =>
+        end({ dismissedAt: deps.now() }, 'flow_dismissed', { ...(stepIndex !== undefined && { stepIndex }), ...(reason !== undefined && { reason }) }),
+      error(reason, stepIndex) {
+        if (!gone()) emit(flow, 'flow_error', stepIndex === undefined ? { reason } : { reason, stepIndex })
+      },
+      close() {
+        if (!gone()) failed[id] = 'closed by its widget on this page'
+        end({})
+      },
+    }
+    Promise.resolve()
+      .then(() => deps.render(flow, controls))
+      .then(
+        (handle) => {
+          if (gone()) handle?.close()
+          else {
+            if (handle) handles[id] = handle
+            mark()
+          }
+        },
+        (e: unknown) => {
+          if (gone()) return
+          // A chunk that failed to load or threw: report it, free the screen, let the others run.
+          failed[id] = 'failed to render on this page'
+          emit(flow, 'flow_error', { reason: 'render_failed', props: { message: String(e).slice(0, 500) } })
+          done = true
+          delete screen[id]
+          run()
+        },
+      )
+      .catch((e: unknown) => log(String(e)))
+  }
+
+  function closeAll(): void {
+    epoch++
+    for (const id in handles) {
+      try {
+        handles[id]?.close()
+      } catch (e) {
+        log(String(e))
+      }
+    }
+    handles = dict()
+    screen = dict()
+    failed = dict()
+    since = dict()
+    requests = []
+  }
+
+  function syncUser(): void {
+    const fetch = deps.fetchUserState
+    if (!fetch) return
+    const gen = ++userGen
+    userReady = false
+    const ready = (): void => {
+      if (gen === userGen) userReady = true
+      run()
+    }
+    const wait = deps.setTimeout(ready, USER_STATE_WAIT)
+    task(
+      () => fetch(),
+      (remote) => {
+        deps.clearTimeout(wait)
+        if (remote && !dead && gen === userGen) change((s) => mergeState(s, remote))
+        ready()
+      },
+    )
+  }
+
+  const touched = (f: (s: EngineState, now: number) => EngineState): void => {
+    if (dead) return
+    const now = deps.now()
+    change((s) => touch(f(s, now), now))
+    run()
+  }
+
+  const engine: FlowEngine = {
+    show(flow, kind, opts) {
+      if (dead) return
+      const at = deps.now()
+      let request: Request
+      if (typeof flow === 'string') request = { id: flow, kind, at, opts }
+      else {
+        const def = kind && typeof flow === 'object' && flow !== null && !('kind' in flow) ? { ...flow, kind } : flow
+        const v = validateFlows([def])
+        const valid = v.flows[0]
+        if (!valid) return invalid(v.errors)
+        request = { id: valid.id, flow: valid, kind, at, opts }
+      }
+      requests = [...requests.filter((r) => r.id !== request.id), request]
+      run()
+    },
+    track: (name) => touched((s, now) => recordEvent(s, name, now, windowed.has(name))),
+    milestone(name) {
+      const first = !dead && own(state.milestones, name) === undefined
+      touched((s, now) => (own(s.milestones, name) === undefined ? { ...s, milestones: { ...s.milestones, [name]: now } } : s))
+      return first
+    },
+    navigate(next) {
+      url = next
+      since = dict()
+      failed = dict()
+      touched((s) => s)
+    },
+    identify() {
+      syncUser()
+      run()
+    },
+    reset() {
+      if (dead) return
+      closeAll()
+      state = touch(emptyState(), deps.now())
+      try {
+        deps.save('state', state)
+      } catch (e) {
+        log(String(e))
+      }
+      syncUser()
+      run()
+    },
+    destroy() {
+      if (dead) return
+      closeAll()
+      dead = true
+      if (timer !== undefined) deps.clearTimeout(timer)
+      userGen++
+      unsubscribe?.()
+    },
+    decisions: () => latest,
+  }
+
+  try {
+    state = readState(deps.load('state'))
+  } catch (e) {
+    log(`could not read state: ${String(e)}`)
+  }
+  if (options.flows !== undefined) {
+    const v = validateFlows(options.flows)
+    inline = v.flows
+    invalid(v.errors)
+  }
+  try {
+    const cached = deps.load('flows') as { etag?: unknown; flows?: unknown } | undefined
+    if (cached?.flows) remote = validateFlows(cached.flows).flows
+    if (deps.fetchFlows) {
+      const fetchFlows = deps.fetchFlows
+      task(
+        () => fetchFlows(typeof cached?.etag === 'string' ? cached.etag : undefined),
+        (fresh) => {
+          if (fresh && !dead) {
+            const v = validateFlows(fresh.flows)
+            remote = v.flows
+            invalid(v.errors)
+            setFlows()
+            deps.save('flows', { etag: fresh.etag, flows: fresh.flows })
+          }
+          flowsPending = false
+          run()
+        },
+      )
+    }
+  } catch (e) {
+    log(`could not read cached flows: ${String(e)}`)
+  }
+  setFlows()
+  const unsubscribe = deps.onNavigate?.((u) => engine.navigate(u))
+  syncUser()
+  touched((s) => s)
+
+  return engine
+}

@@ -1,0 +1,22 @@
+/**
+ * The flow engine: which flow to show, to whom, when — pure decisions (`decide` and its parts) and the
+ * thin runtime that wires them to the SDK core (`createFlowEngine`). UI-free: no preact, no DOM.
+ * See docs/flow-engine.md.
+ */
+export { createFlowEngine } from './engine.ts'
+export type { FlowEngine, FlowEngineDeps, FlowEngineOptions, FlowControls, FlowUser, WidgetHandle, StoredName } from './engine.ts'
+export { decide } from './decide.ts'
+export type { Ask, Decision, DecideInput } from './decide.ts'
+export { DEFAULT_LIMITS, isModal, capFails, cooldownFails } from './budget.ts'
+export type { Limits } from './budget.ts'
+export { frequencyFails } from './frequency.ts'
+export { audienceFails, countEvents, traitAt, windowedEvents } from './rule.ts'
+export type { RuleContext } from './rule.ts'
+export { triggerFails, delayFails } from './trigger.ts'
+export type { Block, TriggerContext } from './trigger.ts'
+export { matchUrl, matchAnyUrl } from './url-pattern.ts'
+export { bucket, inShare } from './bucket.ts'
+export { DAY, VISIT_GAP, HISTORY, emptyState, mergeState, mergeFlow, readState, touch, recordEvent } from './state.ts'
+export type { EngineState } from './state.ts'
+export { validateFlows } from './validate.ts'
+export type { FlowEventPayload } from './validate.ts'

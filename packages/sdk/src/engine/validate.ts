@@ -1,0 +1,31 @@
+import { check, envelopeSchema, type FlowEnvelope, type FlowEvent } from '@cairn/protocol'
+import { dict } from './own.ts'
+
+/** What a lifecycle event carries besides the fields the core adds (id, ts, user ids, url). */
+export type FlowEventPayload = Partial<Pick<FlowEvent, 'flowVersion' | 'stepIndex' | 'stepId' | 'reason' | 'props'>> &
+  Pick<FlowEvent, 'flowId'>
+
+/**
+ * Checks flow definitions (inline, from the collector, or given to `show*()`) against the protocol's
+ * envelope — id, kind, trigger, audience, frequency, priority, holdout, locales. The kind's own fields
+ * are checked by its widget chunk when it loads. Never throws: each invalid or duplicate definition
+ * becomes a `flow_error` payload (`reason: 'invalid'`, `props: { path, message }`) and the rest are kept.
+ * @example validateFlows([{ id: 'a', kind: 'tour' }, { id: 'b', kind: 'popup' }])
+ * // { flows: [{ id: 'a', … }], errors: [{ flowId: 'b', reason: 'invalid', props: { path: '$.kind', message: '…' } }] }
+ */
+export function validateFlows(list: unknown): { flows: FlowEnvelope[]; errors: FlowEventPayload[] } {
+  const flows: FlowEnvelope[] = []
+  const errors: FlowEventPayload[] = []
+  const seen = dict<true>()
+  const items = Array.isArray(list) ? list : [list]
+  for (const raw of items) {
+    const r = check(envelopeSchema, raw)
+    const id = r.ok ? r.value.id : (raw as { id?: unknown } | null)?.id
+    const flowId = typeof id === 'string' && id ? id.slice(0, 128) : '?'
+    const problem = !r.ok ? r.problems[0] : seen[flowId] ? { path: '$.id', message: `duplicate flow id "${flowId}"` } : undefined
+    if (problem) errors.push({ flowId, reason: 'invalid', props: { ...problem } })
+    else if (r.ok) flows.push(r.value)
+    seen[flowId] = true
+  }
+  return { flows, errors }
+}
