@@ -1,0 +1,15 @@
+import type { AnnouncementFlow } from '@cairn/protocol'
+import type { WidgetProps } from './types.ts'
+import { StepCard } from './ui/step-card.tsx'
+import type { Placement } from './ui/surface.tsx'
+
+const PLACEMENT: Record<AnnouncementFlow['style'], Placement> = { modal: 'center', banner: 'top', slideout: 'corner', hotspot: 'corner' }
+
+/**
+ * Placeholder announcement chunk: title and body as a modal, a banner (top or bottom) or a corner
+ * panel. The announcement issue replaces it with media, CTAs, hotspots and the what's-new feed.
+ */
+export default function Announcement({ flow }: WidgetProps<AnnouncementFlow>) {
+  const placement = flow.style === 'banner' && flow.position === 'bottom' ? 'bottom' : PLACEMENT[flow.style]
+  return <StepCard pages={[{ title: flow.title, body: flow.body }]} placement={placement} />
+}

@@ -1,0 +1,68 @@
+import { applyTheme } from './theme.ts'
+import { createLiveRegion } from './live-region.ts'
+import { HOST_CSS } from './styles.ts'
+import type { Theme } from '../types.ts'
+
+/** The one element Cairn adds to the page, with the open shadow root every widget renders into. */
+export interface HostRoot {
+  element: HTMLElement
+  shadow: ShadowRoot
+  /** A new container for one widget, with its language and direction. */
+  container(lang: string, dir: 'ltr' | 'rtl'): HTMLElement
+  /** Says `message` through the shared polite live region. */
+  announce(message: string, lang: string): void
+  /** An id unique within the shadow root. */
+  nextId(name: string): string
+  /** Puts the element back at the end of `<body>` if the page removed it. */
+  attach(): void
+  remove(): void
+}
+
+/** Options that shape the host element. */
+export interface HostRootOptions {
+  theme?: Theme | undefined
+  nonce?: string | undefined
+}
+
+/**
+ * Creates `<cairn-root>` with an open shadow root. Styles go in as a constructable stylesheet
+ * (`adoptedStyleSheets`: no `<style>` element, nothing for a strict `style-src` to block); where
+ * that API is missing, a `<style nonce>` element carries them instead.
+ */
+export function createHostRoot(doc: Document, options: HostRootOptions = {}): HostRoot {
+  const element = doc.createElement('cairn-root')
+  const shadow = element.attachShadow({ mode: 'open' })
+  const view = doc.defaultView
+  if (view && 'adoptedStyleSheets' in shadow && 'replaceSync' in view.CSSStyleSheet.prototype) {
+    const sheet = new view.CSSStyleSheet()
+    sheet.replaceSync(HOST_CSS)
+    shadow.adoptedStyleSheets = [sheet]
+  } else {
+    const style = doc.createElement('style')
+    if (options.nonce) style.nonce = options.nonce
+    style.textContent = HOST_CSS
+    shadow.append(style)
+  }
+  applyTheme(element, options.theme)
+  const announce = createLiveRegion(shadow)
+  let ids = 0
+  const attach = () => {
+    if (!element.isConnected) (doc.body ?? doc.documentElement).append(element)
+  }
+  return {
+    element,
+    shadow,
+    container(lang, dir) {
+      const root = doc.createElement('div')
+      root.className = 'root'
+      root.lang = lang
+      root.dir = dir
+      shadow.append(root)
+      return root
+    },
+    announce,
+    nextId: (name) => `cairn-${name}-${++ids}`,
+    attach,
+    remove: () => element.remove(),
+  }
+}

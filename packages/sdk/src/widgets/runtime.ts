@@ -1,0 +1,75 @@
+import type { FunctionComponent } from 'preact'
+import { resolveLocale } from '../i18n/locale.ts'
+import { createHostRoot, type HostRoot } from './host/host-root.ts'
+import { renderWidget } from './host/render-widget.ts'
+import { loadKind } from './load-kind.ts'
+import type { MountContext, RuntimeOptions, WidgetEvent, WidgetHandle, WidgetProps, WidgetRuntime } from './types.ts'
+
+export type * from './types.ts'
+export { chunkFile, kindChunkUrl } from './load-kind.ts'
+
+const NOTHING: WidgetHandle = { close() {} }
+
+/**
+ * The widget runtime of one SDK instance — the first widget chunk a page loads (preact, the host,
+ * shared UI). It adds one `<cairn-root>` element with an open shadow root to `<body>` the first time
+ * a widget shows, and loads each widget kind's chunk from `base` when a flow of that kind first shows.
+ * Nothing it does can throw into the host page: failures are `error` events.
+ * @example
+ * const runtime = createRuntime({ base: 'https://cdn.example/cairn/', locale: 'fa', theme: { accent: '#0a7' } })
+ * const handle = await runtime.mount('tour', flow, { user: { id: 'u1', traits: { firstName: 'Sara' } }, emit: console.log })
+ * handle.close()
+ */
+export function createRuntime(options: RuntimeOptions): WidgetRuntime {
+  const doc = options.document ?? globalThis.document
+  const open = new Set<WidgetHandle>()
+  let host: HostRoot | undefined
+  let destroyed = false
+
+  const reporter = (ctx: MountContext) => (event: WidgetEvent) => {
+    if (options.debug && event.type === 'error') console.warn(`[cairn] widget error: ${event.reason}`, event.error)
+    try {
+      ctx.emit(event)
+    } catch (error) {
+      if (options.debug) console.warn('[cairn] a widget event listener threw', error)
+    }
+  }
+
+  return {
+    async mount(kind, flow, ctx) {
+      const emit = reporter(ctx)
+      let Widget: FunctionComponent<WidgetProps>
+      try {
+        Widget = (await loadKind(kind, options.base, options.importKind)).default as FunctionComponent<WidgetProps>
+      } catch (error) {
+        emit({ type: 'error', reason: 'chunk_failed', error })
+        return NOTHING
+      }
+      if (destroyed) return NOTHING
+      try {
+        host ??= createHostRoot(doc, options)
+        host.attach()
+        const languages = doc.defaultView?.navigator.languages ?? []
+        const handle: WidgetHandle = renderWidget({
+          host,
+          Widget,
+          flow,
+          locale: resolveLocale([ctx.locale, options.locale, doc.documentElement.lang, ...languages]),
+          page: doc.location?.href ?? 'about:blank',
+          ctx: { ...ctx, emit },
+          onGone: () => open.delete(handle),
+        })
+        open.add(handle)
+        return handle
+      } catch (error) {
+        emit({ type: 'error', reason: 'render_failed', error })
+        return NOTHING
+      }
+    },
+    destroy() {
+      destroyed = true
+      for (const handle of [...open]) handle.close()
+      host?.remove()
+    },
+  }
+}

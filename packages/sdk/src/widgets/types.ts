@@ -1,0 +1,102 @@
+import type { ComponentChildren, FunctionComponent } from 'preact'
+import type { Flow, FlowKind } from '@cairn/protocol'
+import type { StringTable } from '../i18n/translate.ts'
+import type { TokenUser } from '../content/tokens.ts'
+
+/** Lifecycle moments a widget reports; the SDK maps `type` to the wire's `flow_${type}` events. */
+export type WidgetEventType = 'shown' | 'step' | 'completed' | 'dismissed' | 'error'
+
+/**
+ * One lifecycle report. `stepIndex`/`stepId` say which step, question or item; `reason` says why
+ * (`close`, `escape`, `chunk_failed`, `render_failed`, …); `error` carries the cause, for debug output.
+ */
+export interface WidgetEvent {
+  type: WidgetEventType
+  stepIndex?: number
+  stepId?: string
+  reason?: string
+  error?: unknown
+}
+
+/** Design tokens, each written to the host element as `--cairn-<kebab-name>` (e.g. `accentText` → `--cairn-accent-text`). */
+export type Theme = Readonly<Record<string, string | number>>
+
+/** Fixed per SDK instance: where chunks live and how the host looks. */
+export interface RuntimeOptions {
+  /** URL of the directory holding `cairn.js` and the widget chunks. */
+  base: string | URL
+  /** `init({ theme })`: token → CSS value. */
+  theme?: Theme | undefined
+  /** `init({ nonce })`: used for the `<style>` fallback when constructable stylesheets are missing. */
+  nonce?: string | undefined
+  /** `init({ locale })`: wins over `<html lang>` and the browser's language. */
+  locale?: string | undefined
+  /** Console explanations of failures. */
+  debug?: boolean | undefined
+  /** The document to render into. @default globalThis.document */
+  document?: Document | undefined
+  /** How a kind's chunk is imported. @default dynamic `import()` of `kindChunkUrl(base, kind)` */
+  importKind?: ((kind: FlowKind, url: string) => Promise<unknown>) | undefined
+}
+
+/** Per shown flow: who is reading and where lifecycle reports go. */
+export interface MountContext {
+  /** Overrides the runtime's locale for this flow (e.g. `showSurvey(id, { locale })`). */
+  locale?: string | undefined
+  /** Fills `{{user.…}}` tokens. */
+  user?: TokenUser | undefined
+  /** Receives every lifecycle report of this flow, in order; `error` is always the last one. */
+  emit: (event: WidgetEvent) => void
+}
+
+/** A shown widget. `close()` removes it without reporting anything (the caller decided). */
+export interface WidgetHandle {
+  close(): void
+}
+
+/** The widget runtime of one SDK instance: one host element, any number of widgets inside it. */
+export interface WidgetRuntime {
+  /** Loads the kind's chunk, renders the flow, reports `shown`. Never rejects: failures arrive as an `error` event. */
+  mount(kind: FlowKind, flow: Flow, ctx: MountContext): Promise<WidgetHandle>
+  /** Closes every widget and removes the host element. */
+  destroy(): void
+}
+
+/** What the host gives a widget component: the reader's language, content rendering and lifecycle. */
+export interface WidgetEnv {
+  /** Language of the content (a BCP 47 tag). */
+  lang: string
+  dir: 'ltr' | 'rtl'
+  /** A built-in UI string in `lang` with `{placeholders}` filled. */
+  t<K extends string>(table: StringTable<K>, key: K, vars?: Readonly<Record<string, string | number>>): string
+  /** A number with the locale's digits. */
+  num(n: number): string
+  /** Body text: markdown subset + tokens → nodes. */
+  blocks(source: string | undefined): ComponentChildren
+  /** Title or label: inline markdown + tokens → nodes. */
+  inline(source: string | undefined): ComponentChildren
+  /** Tokens filled, markup dropped: for `aria-label` and other attributes. */
+  plain(source: string | undefined): string
+  /** Says `message` through the polite live region. */
+  announce(message: string): void
+  /** Reports a step change (or any non-final event). */
+  emit(event: WidgetEvent): void
+  /** Reports `completed` or `dismissed` and removes the widget. */
+  end(type: 'completed' | 'dismissed', detail?: Omit<WidgetEvent, 'type'>): void
+  /** Wraps an event handler so a throw becomes an `error` report instead of reaching the host page. */
+  guard<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void
+  /** An id unique within the shadow root, for `aria-labelledby` and friends. */
+  id(name: string): string
+}
+
+/** Props of a widget kind's root component. */
+export interface WidgetProps<F extends Flow = Flow> {
+  /** The flow, already localized for `env.lang`. */
+  flow: F
+  env: WidgetEnv
+}
+
+/** What a kind chunk (`tour.tsx`, `survey.tsx`, …) must export. */
+export interface WidgetModule {
+  default: FunctionComponent<WidgetProps<never>>
+}
