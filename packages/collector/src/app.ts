@@ -1,0 +1,35 @@
+import { Hono } from 'hono'
+import { appContext, type AppDeps } from './app-context.ts'
+import { cors } from './http/cors.ts'
+import { fail } from './http/errors.ts'
+import { batchRoute } from './routes/batch.ts'
+import { flowsRoute } from './routes/flows.ts'
+import { healthRoute } from './routes/health.ts'
+import { userStateRoute } from './routes/user-state.ts'
+
+/**
+ * The collector's HTTP API as a Hono app: a plain fetch handler with no I/O of its own (storage,
+ * flows, clock and client IP come in `deps`). Serve it with `startCollector`, or call
+ * `app.request()` in tests.
+ * @example
+ * const app = createApp({ config, storage, flows })
+ * const res = await app.request('/v1/batch', { method: 'POST', body: JSON.stringify(batch) })
+ */
+export function createApp(deps: AppDeps): Hono {
+  const ctx = appContext(deps)
+  const app = new Hono()
+  app.use('/v1/*', cors(deps.config.projects))
+  app.post('/v1/batch', batchRoute(ctx))
+  app.get('/v1/flows', flowsRoute(ctx))
+  app.get('/v1/users/:id/state', userStateRoute(ctx))
+  app.get('/health', healthRoute(ctx))
+  for (const path of ['/v1/batch', '/v1/flows', '/v1/users/:id/state', '/health']) {
+    app.all(path, (c) => fail(c, 405, 'method_not_allowed', 'see the HTTP API in the README'))
+  }
+  app.notFound((c) => fail(c, 404, 'not_found', 'no such endpoint; see the HTTP API in the README'))
+  app.onError((error, c) => {
+    ctx.log(`Cairn collector: unexpected error: ${error.stack ?? error.message}`)
+    return fail(c, 500, 'internal', 'the collector hit an unexpected error; it was logged')
+  })
+  return app
+}

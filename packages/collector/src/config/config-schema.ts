@@ -1,0 +1,45 @@
+import * as v from 'valibot'
+
+const projectId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1–64 lowercase letters, digits, "_" or "-"'))
+const key = (prefix: string) => v.pipe(
+  v.string(),
+  v.regex(new RegExp(`^${prefix}_[A-Za-z0-9_-]{1,120}$`), `must be "${prefix}_" followed by letters, digits, "_" or "-"`),
+)
+const origin = v.pipe(
+  v.string(),
+  v.regex(/^https?:\/\/[^/\s?#]+$/, 'must be an origin such as "https://app.example.com" (scheme, host, optional port; no path)'),
+)
+
+/** One project in the config file. */
+export const projectSchema = v.strictObject({
+  id: projectId,
+  name: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  /** Public: goes into the page; can send events and read flows. */
+  writeKey: key('pk'),
+  /** Private: reads results and errors; refused on ingest. */
+  secretKey: key('sk'),
+  /** Origins allowed to call the collector from a browser; empty or missing: any origin. */
+  origins: v.optional(v.pipe(v.array(origin), v.maxLength(100)), []),
+  /** Turns identity verification on: identify events and user state need HMAC-SHA256(identitySecret, userId). */
+  identitySecret: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
+  /** Folder of flow JSON files, relative to the config file. */
+  flowsDir: v.optional(v.pipe(v.string(), v.minLength(1))),
+})
+
+/** The config file (`cairn.config.json`). */
+export const configSchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  projects: v.pipe(v.array(projectSchema), v.minLength(1, 'needs at least one project')),
+  /** Per project and client IP. `false` turns it off (e.g. behind a gateway that limits already). @default { perSecond: 50, burst: 200 } */
+  rateLimit: v.optional(v.union([
+    v.literal(false),
+    v.strictObject({
+      perSecond: v.pipe(v.number(), v.minValue(0.001)),
+      burst: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    }),
+  ])),
+  /** Take the client IP from the first `X-Forwarded-For` hop (only behind a proxy you run). @default false */
+  trustProxy: v.optional(v.boolean()),
+})
+
+export type ConfigFile = v.InferOutput<typeof configSchema>

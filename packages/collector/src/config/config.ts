@@ -1,0 +1,24 @@
+import type { RateLimit } from '../rate-limit.ts'
+
+/** A project: its keys, where browsers may call from, identity verification, and its flows. */
+export type Project = {
+  id: string
+  name?: string
+  writeKey: string
+  secretKey: string
+  /** Allowed browser origins; empty means any. */
+  origins: string[]
+  identitySecret?: string
+  /** Absolute path of the flows folder. */
+  flowsDir?: string
+}
+
+/** The collector's configuration, validated and with paths resolved. */
+export type Config = {
+  projects: Project[]
+  rateLimit: RateLimit | false
+  trustProxy: boolean
+}
+
+/** The token bucket used when the config file says nothing. */
+export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 50, burst: 200 }

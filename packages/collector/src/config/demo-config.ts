@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { DEFAULT_RATE_LIMIT, type Config } from './config.ts'
+
+const REPO_FLOWS = fileURLToPath(new URL('../../../../demo/flows', import.meta.url))
+
+/** `demo/flows` under the working directory when there is one, else the one in this repository. */
+export function demoFlowsDir(cwd = process.cwd()): string {
+  const local = resolve(cwd, 'demo/flows')
+  return existsSync(local) ? local : REPO_FLOWS
+}
+
+/** The project a collector runs without a config file: public demo keys, any origin. */
+export function demoConfig(flowsDir = demoFlowsDir()): Config {
+  return {
+    projects: [{ id: 'demo', name: 'Demo', writeKey: 'pk_demo', secretKey: 'sk_demo', origins: [], flowsDir }],
+    rateLimit: DEFAULT_RATE_LIMIT,
+    trustProxy: false,
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The statements of one ingest transaction. Each takes the project id as $1 and its rows as one JSON
+ * array in $2 (one round trip per table, whatever the batch size). Rows are ordered by key so two
+ * concurrent batches lock shared rows in the same order and cannot deadlock each other.
+ */
+const at = (column: string) => `to_timestamp(${column} / 1000.0)`
+
+export const INSERT_EVENTS = `
+INSERT INTO events (project_id, event_id, id_time, type, name, flow_id, anonymous_id, user_id, session_id,
+  ts, client_ts, received_at, data)
+SELECT $1, r.id::uuid, ${at('r."idTime"')}, r.type, r.name, r.flow, r.anon, r.uid, r.sid,
+  ${at('r.ts')}, r."clientTs", ${at('$3::float8')}, r.data
+FROM jsonb_to_recordset($2::jsonb) AS r(id text, "idTime" float8, type text, name text, flow text, anon text,
+  uid text, sid text, ts float8, "clientTs" bigint, data jsonb)
+ORDER BY r.id
+ON CONFLICT (project_id, event_id) DO NOTHING
+RETURNING event_id::text AS id`
+
+export const UPSERT_ACTORS = `
+INSERT INTO actors (project_id, anonymous_id, user_id, first_seen, last_seen)
+SELECT $1, r.a, r.u, ${at('r."first"')}, ${at('r."last"')}
+FROM jsonb_to_recordset($2::jsonb) AS r(a text, u text, "first" float8, "last" float8)
+ORDER BY r.a, r.u
+ON CONFLICT (project_id, anonymous_id, user_id) DO UPDATE SET
+  first_seen = LEAST(actors.first_seen, excluded.first_seen),
+  last_seen = GREATEST(actors.last_seen, excluded.last_seen)
+WHERE excluded.first_seen < actors.first_seen OR excluded.last_seen > actors.last_seen`
+
+export const UPSERT_USERS = `
+INSERT INTO users (project_id, user_id, first_seen, last_seen, traits, traits_at)
+SELECT $1, r.u, ${at('r."first"')}, ${at('r."last"')}, COALESCE(r.traits, '{}'::jsonb), ${at('r."traitsAt"')}
+FROM jsonb_to_recordset($2::jsonb) AS r(u text, "first" float8, "last" float8, traits jsonb, "traitsAt" float8)
+ORDER BY r.u
+ON CONFLICT (project_id, user_id) DO UPDATE SET
+  first_seen = LEAST(users.first_seen, excluded.first_seen),
+  last_seen = GREATEST(users.last_seen, excluded.last_seen),
+  traits = CASE
+    WHEN excluded.traits_at IS NULL THEN users.traits
+    WHEN users.traits_at IS NULL OR excluded.traits_at >= users.traits_at THEN users.traits || excluded.traits
+    ELSE excluded.traits || users.traits END,
+  traits_at = GREATEST(users.traits_at, excluded.traits_at)
+WHERE excluded.first_seen < users.first_seen OR excluded.last_seen > users.last_seen OR excluded.traits_at IS NOT NULL`
+
+export const UPSERT_IDENTITIES = `
+INSERT INTO identities (project_id, anonymous_id, user_id, linked_at)
+SELECT $1, r.a, r.u, ${at('r."at"')}
+FROM jsonb_to_recordset($2::jsonb) AS r(a text, u text, "at" float8)
+ORDER BY r.a, r.u
+ON CONFLICT (project_id, anonymous_id, user_id) DO UPDATE SET linked_at = excluded.linked_at
+WHERE excluded.linked_at < identities.linked_at`
+
+export const UPSERT_FLOW_STATES = `
+INSERT INTO flow_states (project_id, anonymous_id, user_id, flow_id, shown_count, shown_at, completed_at,
+  dismissed_at, held_out_at, step, step_at)
+SELECT $1, r.a, r.u, r.f, r.shown, ${at('r."shownAt"')}, ${at('r."completedAt"')}, ${at('r."dismissedAt"')},
+  ${at('r."heldOutAt"')}, r.step, ${at('r."stepAt"')}
+FROM jsonb_to_recordset($2::jsonb) AS r(a text, u text, f text, shown integer, "shownAt" float8,
+  "completedAt" float8, "dismissedAt" float8, "heldOutAt" float8, step integer, "stepAt" float8)
+ORDER BY r.a, r.u, r.f
+ON CONFLICT (project_id, anonymous_id, user_id, flow_id) DO UPDATE SET
+  shown_count = flow_states.shown_count + excluded.shown_count,
+  shown_at = GREATEST(flow_states.shown_at, excluded.shown_at),
+  completed_at = GREATEST(flow_states.completed_at, excluded.completed_at),
+  dismissed_at = GREATEST(flow_states.dismissed_at, excluded.dismissed_at),
+  held_out_at = LEAST(flow_states.held_out_at, excluded.held_out_at),
+  step = CASE WHEN excluded.step_at IS NOT NULL AND (flow_states.step_at IS NULL OR excluded.step_at >= flow_states.step_at)
+    THEN excluded.step ELSE flow_states.step END,
+  step_at = GREATEST(flow_states.step_at, excluded.step_at)`
+
+export const UPSERT_FLOW_STEPS = `
+INSERT INTO flow_steps (project_id, anonymous_id, user_id, flow_id, step_id, reached_at)
+SELECT $1, r.a, r.u, r.f, r.s, ${at('r."at"')}
+FROM jsonb_to_recordset($2::jsonb) AS r(a text, u text, f text, s text, "at" float8)
+ORDER BY r.a, r.u, r.f, r.s
+ON CONFLICT (project_id, anonymous_id, user_id, flow_id, step_id) DO UPDATE SET reached_at = excluded.reached_at
+WHERE excluded.reached_at < flow_steps.reached_at`
+
+export const UPSERT_ANSWERS = `
+INSERT INTO survey_responses (project_id, flow_id, submission_id, question_id, anonymous_id, user_id, event_id,
+  answer, other, final, answered_at)
+SELECT $1, r.f, r.sub, r.q, r.a, r.u, r.id::uuid, r.answer, r.other, r.final, ${at('r."at"')}
+FROM jsonb_to_recordset($2::jsonb) AS r(f text, sub text, q text, a text, u text, id text, answer jsonb,
+  other text, final boolean, "at" float8)
+ORDER BY r.f, r.sub, r.q
+ON CONFLICT (project_id, flow_id, submission_id, question_id) DO UPDATE SET
+  anonymous_id = excluded.anonymous_id, user_id = excluded.user_id, event_id = excluded.event_id,
+  answer = excluded.answer, other = excluded.other, final = excluded.final, answered_at = excluded.answered_at
+WHERE excluded.answered_at >= survey_responses.answered_at`
+
+export const UPSERT_MILESTONES = `
+INSERT INTO milestones (project_id, anonymous_id, user_id, name, reached_at)
+SELECT $1, r.a, r.u, r.n, ${at('r."at"')}
+FROM jsonb_to_recordset($2::jsonb) AS r(a text, u text, n text, "at" float8)
+ORDER BY r.a, r.u, r.n
+ON CONFLICT (project_id, anonymous_id, user_id, name) DO UPDATE SET reached_at = excluded.reached_at
+WHERE excluded.reached_at < milestones.reached_at`
+
+export const UPSERT_COUNTS = `
+INSERT INTO event_counts (project_id, anonymous_id, user_id, name, count, last_at)
+SELECT $1, r.a, r.u, r.n, r.c, ${at('r."last"')}
+FROM jsonb_to_recordset($2::jsonb) AS r(a text, u text, n text, c integer, "last" float8)
+ORDER BY r.a, r.u, r.n
+ON CONFLICT (project_id, anonymous_id, user_id, name) DO UPDATE SET
+  count = event_counts.count + excluded.count,
+  last_at = GREATEST(event_counts.last_at, excluded.last_at)`

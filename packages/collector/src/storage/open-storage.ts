@@ -1,0 +1,45 @@
+import { join } from 'node:path'
+import { createStore } from './store.ts'
+import { lockDataDir } from './data-dir-lock.ts'
+import { migrate } from './migrate.ts'
+import { openPglite } from './pglite-driver.ts'
+import { openPostgres } from './postgres-driver.ts'
+import type { SqlDriver } from './sql.ts'
+import type { Storage } from './storage.ts'
+
+/** Where to keep data: a PGlite data directory (`memory://` for a throwaway one), or a PostgreSQL URL. */
+export type StorageOptions = { dataDir: string } | { databaseUrl: string; poolSize?: number }
+
+/**
+ * Opens storage and applies pending migrations.
+ * PGlite keeps its files in `<dataDir>/pglite` and locks `<dataDir>` against a second collector.
+ * @example const storage = await openStorage({ dataDir: './.cairn-data' })
+ * @example const storage = await openStorage({ databaseUrl: process.env.DATABASE_URL })
+ */
+export async function openStorage(options: StorageOptions): Promise<Storage> {
+  if ('databaseUrl' in options) return ready(await openPostgres(options.databaseUrl, options.poolSize), async () => {})
+  if (options.dataDir === 'memory://') return ready(await openPglite('memory://'), async () => {})
+  const unlock = await lockDataDir(options.dataDir)
+  try {
+    return ready(await openPglite(join(options.dataDir, 'pglite')), unlock)
+  } catch (error) {
+    await unlock()
+    throw error
+  }
+}
+
+async function ready(db: SqlDriver, release: () => Promise<void>): Promise<Storage> {
+  try {
+    await migrate(db)
+  } catch (error) {
+    await db.close().catch(() => {})
+    await release()
+    throw error
+  }
+  const store = createStore(db)
+  let closing: Promise<void> | undefined
+  return {
+    ...store,
+    close: () => (closing ??= store.close().finally(release)),
+  }
+}
