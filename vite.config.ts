@@ -1,10 +1,67 @@
+import { existsSync, readdirSync } from 'node:fs'
 import { defineConfig } from 'vitest/config'
 
+const sdk = 'packages/sdk'
+
+/** Widget chunk entries: every top-level module in the SDK's `src/widgets/` (none yet is fine). */
+function widgetEntries(): Record<string, string> {
+  const dir = `${sdk}/src/widgets`
+  if (!existsSync(dir)) return {}
+  const files = readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile() && /\.tsx?$/.test(f.name) && !f.name.endsWith('.d.ts'))
+  return Object.fromEntries(files.map((f) => [f.name.replace(/\.tsx?$/, ''), `${dir}/${f.name}`]))
+}
+
 /**
- * One config for the build and the tests. Test projects: `node` (protocol, collector, budgets),
- * `dom` (SDK and widgets under happy-dom) and `e2e` (real Chromium against a real collector).
+ * One config for the build and the tests.
+ *
+ * `vite build` makes three things in packages/sdk/dist (see docs/sdk-build.md): `cairn.js`, the
+ * classic script for the script tag and the snippet (IIFE, minified); `esm/index.js`, the npm entry;
+ * and the widget chunks, ESM files next to `cairn.js` that it loads with `import()` on demand.
+ *
+ * Test projects: `node` (protocol, collector, budgets), `dom` (SDK and widgets under happy-dom) and
+ * `e2e` (real Chromium against a real collector).
  */
 export default defineConfig({
+  builder: {
+    async buildApp(builder) {
+      for (const name of ['script', 'npm', 'widgets']) {
+        if (name === 'widgets' && !Object.keys(widgetEntries()).length) continue
+        await builder.build(builder.environments[name]!)
+      }
+    },
+  },
+  environments: {
+    script: {
+      build: {
+        outDir: `${sdk}/dist`,
+        emptyOutDir: true,
+        minify: true,
+        lib: { entry: `${sdk}/src/loader/script.ts`, formats: ['iife'], name: 'cairnScript' },
+        rollupOptions: { output: { entryFileNames: 'cairn.js' } },
+      },
+    },
+    npm: {
+      build: {
+        outDir: `${sdk}/dist/esm`,
+        emptyOutDir: false,
+        minify: false,
+        lib: { entry: `${sdk}/src/index.ts`, formats: ['es'] },
+        rollupOptions: { output: { entryFileNames: 'index.js' } },
+      },
+    },
+    widgets: {
+      build: {
+        outDir: `${sdk}/dist`,
+        emptyOutDir: false,
+        minify: true,
+        rollupOptions: {
+          input: widgetEntries(),
+          preserveEntrySignatures: 'exports-only',
+          output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunk-[name].js' },
+        },
+      },
+    },
+  },
   test: {
     projects: [
       {

@@ -1,0 +1,43 @@
+import type { CairnEvent, Flow, FlowKind } from '@cairn/protocol'
+import type { Clock } from './clock.ts'
+import type { StorageKeys } from './keys.ts'
+import type { KeyValueStorage } from './storage.ts'
+import type { CairnEventMap, CairnEventName, InitOptions, ShowOptions, UserInput } from './types.ts'
+
+/** Fields the client fills in on every event (and `userId`, unless given). */
+type Filled = 'id' | 'ts' | 'anonymousId' | 'sessionId' | 'url' | 'locale'
+/** An event as the flow engine hands it to the client: the client adds ids, time, page and locale. */
+export type EventInput = CairnEvent extends infer E ? (E extends CairnEvent ? Omit<E, Filled> : never) : never
+
+/** What the client offers the flow engine. */
+export interface EngineHost {
+  readonly options: Readonly<InitOptions>
+  /** The project's storage keys; the engine keeps its own state under `keys.base`. */
+  readonly keys: StorageKeys
+  readonly storage: KeyValueStorage
+  readonly clock: Clock
+  /** A number in [0, 1) (sampling, holdouts of anonymous users). */
+  unit(): number
+  anonymousId(): string
+  user(): UserInput | undefined
+  /** Queues an event (flow_*, survey_answer, milestone, track). */
+  record(event: EventInput): void
+  emit<E extends CairnEventName>(name: E, payload: CairnEventMap[E]): void
+  /** Counts and (in debug mode) logs a failure, as `sdk_error` with this code. */
+  fail(code: string, error?: unknown): void
+  /** Loads a lazily built chunk (`runtime`, `tour`, …) and resolves its module. */
+  loadChunk(name: string): Promise<unknown>
+}
+
+/** The flow engine, as the client drives it. */
+export interface FlowEngine {
+  show(kind: FlowKind, flow: string | Flow, options?: ShowOptions): void
+  /** Every event the page records, for triggers and checklist progress. */
+  observe?(event: CairnEvent): void
+  /** The user changed (`identify` with another id, `reset`). */
+  identityChanged?(): void
+  destroy?(): void
+}
+
+/** Builds the flow engine for one client; passed to `createClient({ engine })`. */
+export type EngineFactory = (host: EngineHost) => FlowEngine

@@ -1,0 +1,51 @@
+import { createClient } from './client.ts'
+import type { ClientDeps } from './client.ts'
+import { systemClock } from './clock.ts'
+import { cryptoBytes, newId } from './ids.ts'
+import { browserLifecycle } from './lifecycle.ts'
+import { storageLease, webLocks } from './locks.ts'
+import { memoryStorage, webStorage } from './storage.ts'
+import { fetchTransport } from './transport.ts'
+import type { Cairn, InitOptions } from './types.ts'
+
+/** Option names copied from `init()`'s argument; anything else in it is ignored. */
+const OPTION_NAMES = ['key', 'endpoint', 'user', 'flows', 'locale', 'theme', 'nonce', 'debug', 'respectGpc'] as const
+
+/** Extra seams the script-tag and npm entries can give `init`. */
+export type InitExtras = Pick<ClientDeps, 'engine' | 'loadChunk'>
+
+/**
+ * Starts Cairn in the browser with the real seams (localStorage, fetch/sendBeacon, Web Locks, page
+ * lifecycle). Safe anywhere: during server-side rendering it returns an instance that stores nothing
+ * and sends nothing; with bad options it returns one that ignores every call (and says why in debug mode).
+ * @example
+ * import { init } from '@cairn/sdk'
+ * const sdk = init({ key: 'pk_live_…', endpoint: 'https://cairn.example.com', user: { id: 'u_42' } })
+ * sdk.track('project_created', { template: 'kanban' })
+ */
+export function init(options: InitOptions, extras: InitExtras = {}): Cairn {
+  const picked = {} as Record<string, unknown>
+  if (options && typeof options === 'object') for (const name of OPTION_NAMES) if (options[name] !== undefined) picked[name] = options[name]
+  const given = picked as InitOptions
+  const win = typeof window === 'undefined' ? undefined : window
+  const valid = typeof given.key === 'string' && given.key.length > 0
+  if (!valid || !win) {
+    if (!valid && given.debug !== false) globalThis.console?.warn('[cairn] init() needs { key: "pk_…" }; nothing will be recorded')
+    return createClient({ ...given, key: valid ? given.key : '', endpoint: '', storage: memoryStorage() })
+  }
+  const storage = webStorage(() => win.localStorage, (error) => {
+    if (given.debug) globalThis.console?.warn('[cairn] localStorage is unusable, the queue lives in memory', error)
+  })
+  const lease = storageLease(storage, systemClock, newId(systemClock.now, cryptoBytes))
+  const manager = (win.navigator as Navigator & { globalPrivacyControl?: boolean }).locks
+  return createClient({
+    ...given,
+    ...extras,
+    storage,
+    transport: fetchTransport(),
+    lifecycle: browserLifecycle(win),
+    locks: manager ? webLocks(manager, lease) : lease,
+    gpc: (win.navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
+    url: () => win.location.pathname + win.location.search,
+  })
+}

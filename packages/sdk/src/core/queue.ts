@@ -1,0 +1,156 @@
+import type { CairnEvent } from '@cairn/protocol'
+import type { KeyValueStorage } from './storage.ts'
+import { wireSize as sizeOf } from './batch.ts'
+
+/** Bounds of one page's queue (issue: at most 1,000 events / 512 KB; oldest dropped first). */
+export const QUEUE_LIMITS = { events: 1_000, bytes: 512 * 1024 }
+
+/** A segment whose page showed no sign of life for this long is orphaned (crashed tab) and adopted. */
+export const STALE_AFTER = 15 * 60_000
+
+/** Problems counted until they can be reported in an `sdk_error` event, by code. */
+export type Counters = Record<string, number>
+
+/** What a segment holds in storage: last sign of life (0 once its page has left), events, counters. */
+type Stored = { t: number; e: CairnEvent[]; c?: Counters }
+
+/**
+ * The persisted event queue of one page.
+ *
+ * localStorage has no transactions between tabs, so a read-modify-write of one shared key can lose
+ * another tab's write. Each page therefore writes only its own segment (`…:q:<segment>`), keeps it in
+ * memory as the source of truth, and writes it through on every change. Segments whose page left
+ * (`release()` on pagehide) or went silent for {@link STALE_AFTER} are adopted by whichever page holds
+ * the flush lock next, so nothing queued is lost with its tab.
+ */
+export interface Queue {
+  readonly events: readonly CairnEvent[]
+  /** Appends an event, dropping (and counting) the oldest past the bounds. */
+  push(event: CairnEvent): void
+  remove(ids: ReadonlySet<string>): void
+  count(code: string, by?: number): void
+  /** Returns the counters and clears them. */
+  takeCounters(): Counters | undefined
+  /** Moves orphaned segments of the project into this one; returns how many events came. */
+  adopt(): number
+  /** Marks this page alive (called on delivery attempts and when the page comes back). */
+  touch(): void
+  /** Marks this page gone, so the next page adopts the segment at once. */
+  release(): void
+  /** Forgets everything and removes the segment. */
+  clear(): void
+}
+
+
+/**
+ * Creates the {@link Queue} of one page.
+ * @param prefix the project's queue prefix (see `storageKeys`)
+ * @param segment this page's random segment id
+ */
+export function createQueue(
+  storage: KeyValueStorage, prefix: string, segment: string, now: () => number, limits = QUEUE_LIMITS,
+): Queue {
+  const own = prefix + segment
+  let events: CairnEvent[] = []
+  let sizes: number[] = []
+  let bytes = 0
+  let counters: Counters = {}
+  let released = false
+
+  const persist = () => {
+    if (!events.length && !Object.keys(counters).length) return storage.remove(own)
+    const stored: Stored = { t: released ? 0 : now(), e: events }
+    if (Object.keys(counters).length) stored.c = counters
+    storage.set(own, JSON.stringify(stored))
+  }
+  const count = (code: string, by = 1) => {
+    counters[code] = (counters[code] ?? 0) + by
+  }
+  /** Drops the oldest events past the bounds, counting them. */
+  const trim = () => {
+    let dropped = 0
+    while (events.length > limits.events || bytes > limits.bytes) {
+      events.shift()
+      bytes -= sizes.shift() ?? 0
+      dropped++
+    }
+    if (dropped) count('queue_full', dropped)
+  }
+
+  return {
+    get events() {
+      return events
+    },
+    push(event) {
+      const size = sizeOf(event)
+      events.push(event)
+      sizes.push(size)
+      bytes += size
+      trim()
+      persist()
+    },
+    remove(ids) {
+      const keep = events.map((event) => !ids.has(event.id))
+      events = events.filter((_, i) => keep[i])
+      sizes = sizes.filter((_, i) => keep[i])
+      bytes = sizes.reduce((sum, size) => sum + size, 0)
+      persist()
+    },
+    count(code, by) {
+      count(code, by)
+      persist()
+    },
+    takeCounters() {
+      if (!Object.keys(counters).length) return undefined
+      const taken = counters
+      counters = {}
+      persist()
+      return taken
+    },
+    adopt() {
+      const known = new Set(events.map((event) => event.id))
+      const adopted: CairnEvent[] = []
+      for (const key of storage.keys(prefix)) {
+        if (key === own) continue
+        let found: Stored | null = null
+        try {
+          found = JSON.parse(storage.get(key) ?? 'null') as Stored | null
+        } catch {
+          // Unreadable segment: nothing to deliver from it.
+        }
+        if (found && found.t !== 0 && now() - found.t < STALE_AFTER) continue
+        storage.remove(key)
+        for (const event of Array.isArray(found?.e) ? found.e : []) {
+          if (known.has(event.id)) continue
+          known.add(event.id)
+          adopted.push(event)
+        }
+        for (const [code, n] of Object.entries(found?.c ?? {})) count(code, n)
+      }
+      if (adopted.length) {
+        // Keep the whole queue in time order so that the bounds drop the oldest events of all pages.
+        events = [...adopted, ...events].sort((a, b) => a.ts - b.ts)
+        sizes = events.map(sizeOf)
+        bytes = sizes.reduce((sum, size) => sum + size, 0)
+        trim()
+      }
+      persist()
+      return adopted.length
+    },
+    touch() {
+      released = false
+      persist()
+    },
+    release() {
+      released = true
+      persist()
+    },
+    clear() {
+      events = []
+      sizes = []
+      bytes = 0
+      counters = {}
+      storage.remove(own)
+    },
+  }
+}

@@ -1,0 +1,67 @@
+/** What came back from one POST. `status` 0 means the request never got an HTTP answer. */
+export type TransportResult = {
+  status: number
+  /** The raw `Retry-After` header, when there was one. */
+  retryAfter?: string | null
+  /** The parsed JSON body of a 2xx answer, when there was one. */
+  body?: unknown
+}
+
+/** How batches leave the page. */
+export interface Transport {
+  /**
+   * POSTs `body` (a JSON string, sent as `text/plain` so that no CORS preflight is needed).
+   * `keepalive` is set while the page is going away: the request must outlive the page, and the
+   * browser limits such requests to 64 KB in flight. Never rejects.
+   */
+  send(url: string, body: string, options: { keepalive: boolean }): Promise<TransportResult>
+}
+
+/** Longest a normal request may take before it counts as a network failure. */
+const TIMEOUT = 20_000
+
+/**
+ * The browser transport: `fetch` (with `keepalive` on page hide), falling back to `navigator.sendBeacon`
+ * when a keepalive fetch is refused or `fetch` is missing. A beacon's fate is unknown, so it reports
+ * status 0 and the events stay queued until a later answer confirms them (the collector dedupes ids).
+ */
+export function fetchTransport(
+  fetchImpl: typeof fetch | undefined = globalThis.fetch?.bind(globalThis),
+  beacon: ((url: string, data: Blob) => boolean) | undefined = globalThis.navigator?.sendBeacon?.bind(globalThis.navigator),
+): Transport {
+  const viaBeacon = (url: string, body: string): TransportResult => {
+    try {
+      beacon?.(url, new Blob([body], { type: 'text/plain' }))
+    } catch {
+      // Nothing more can be done while the page unloads; the events are still queued.
+    }
+    return { status: 0 }
+  }
+  return {
+    async send(url, body, { keepalive }) {
+      if (!fetchImpl) return viaBeacon(url, body)
+      const abort = typeof AbortController === 'function' && !keepalive ? new AbortController() : undefined
+      const timer = abort && setTimeout(() => abort.abort(), TIMEOUT)
+      try {
+        const init: RequestInit = {
+          method: 'POST', body, keepalive, credentials: 'omit', headers: { 'content-type': 'text/plain' },
+        }
+        if (abort) init.signal = abort.signal
+        let pending: Promise<Response>
+        try {
+          pending = fetchImpl(url, init)
+        } catch {
+          return keepalive ? viaBeacon(url, body) : { status: 0 }
+        }
+        const response = await pending
+        const result: TransportResult = { status: response.status, retryAfter: response.headers.get('retry-after') }
+        if (response.ok) result.body = await response.json().catch(() => undefined)
+        return result
+      } catch {
+        return keepalive ? viaBeacon(url, body) : { status: 0 }
+      } finally {
+        if (timer) clearTimeout(timer)
+      }
+    },
+  }
+}

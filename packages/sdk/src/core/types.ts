@@ -1,0 +1,99 @@
+import type {
+  Answer, AnnouncementFlow, ChecklistFlow, Flow, FlowKind, JsonObject, SurveyFlow, TourFlow,
+} from '@cairn/protocol'
+
+/** User traits (`{ firstName: 'Sara', plan: 'trial' }`): any JSON object. */
+export type Traits = JsonObject
+/** Event properties: any JSON object. */
+export type Props = JsonObject
+
+/** The signed-in user, as given to `init({ user })`. */
+export type UserInput = {
+  id: string
+  traits?: Traits
+  /** HMAC-SHA256(identity secret, id) as hex, when the project verifies identities. */
+  hash?: string
+}
+
+/** Theme overrides: CSS custom properties set on the widget host, e.g. `{ '--cairn-accent': '#0a7' }`. */
+export type Theme = Record<string, string>
+
+/** Options of `init()` (and of the script tag's `data-*` attributes). */
+export type InitOptions = {
+  /** The project's public write key (`pk_…`). */
+  key: string
+  /** The collector's base URL. Omit for local-only mode: flows come from `flows` and nothing is sent. */
+  endpoint?: string
+  /** Identify this user right away (same as calling `identify`). */
+  user?: UserInput
+  /** Flow definitions available without the collector. */
+  flows?: Flow[]
+  /** BCP 47 locale of the widgets, e.g. `fa`; defaults to the page's language. */
+  locale?: string
+  theme?: Theme
+  /** CSP nonce for the rare `<style>` element fallback. */
+  nonce?: string
+  /** Log what the SDK does and why calls are ignored, to the console. @default false */
+  debug?: boolean
+  /**
+   * Treat `navigator.globalPrivacyControl` as an opt-out (nothing stored, nothing sent) unless the
+   * user explicitly calls `optIn()`. @default true
+   */
+  respectGpc?: boolean
+}
+
+/** Options of the `show*` methods. */
+export type ShowOptions = {
+  /** Show even when frequency caps or audience rules would hold the flow back. @default false */
+  force?: boolean
+}
+
+/** Payload of the flow lifecycle events. */
+export type FlowEventPayload = {
+  flowId: string
+  kind: FlowKind
+  stepIndex?: number
+  stepId?: string
+  /** Why a flow was dismissed or failed: `dismissed`, `cta`, `target_missing`, `chunk_failed`, … */
+  reason?: string
+}
+
+/** What `sdk.on(name, handler)` can listen to, and what each handler receives. */
+export type CairnEventMap = {
+  'flow:shown': FlowEventPayload
+  'flow:step': FlowEventPayload
+  'flow:completed': FlowEventPayload
+  'flow:dismissed': FlowEventPayload
+  'flow:error': FlowEventPayload & { message?: string }
+  'survey:answered': { flowId: string; questionId: string; answer: Answer; final?: boolean }
+  milestone: { name: string }
+}
+export type CairnEventName = keyof CairnEventMap
+
+/**
+ * The SDK object returned by `init()` and set as `window.cairn` by the script tag. Every method is
+ * safe to call at any time with any arguments: it never throws and never rejects.
+ */
+export interface Cairn {
+  /** Links this browser's anonymous id to your user id, with optional traits and identity hash. */
+  identify(id: string, traits?: Traits, options?: { hash?: string }): void
+  /** Records that something happened: `track('project_created', { template: 'kanban' })`. */
+  track(name: string, props?: Props): void
+  /** Starts a tour by id (from the collector or `init({ flows })`) or from an inline definition. */
+  showTour(flow: string | TourFlow, options?: ShowOptions): void
+  showSurvey(flow: string | SurveyFlow, options?: ShowOptions): void
+  showChecklist(flow: string | ChecklistFlow, options?: ShowOptions): void
+  showAnnouncement(flow: string | AnnouncementFlow, options?: ShowOptions): void
+  /** Listens to flow events; returns the function that stops listening. */
+  on<E extends CairnEventName>(event: E, handler: (payload: CairnEventMap[E]) => void): () => void
+  /** Sends what is queued now; resolves when sent or postponed (offline, backoff). */
+  flush(): Promise<void>
+  /** On logout: a new anonymous id, user id and traits forgotten. */
+  reset(): void
+  /** Stops storing and sending anything for this browser, and forgets what was stored. */
+  optOut(): void
+  /** Undoes `optOut()` (and overrides Global Privacy Control). */
+  optIn(): void
+  /** Stops timers and listeners; queued events stay for the next page. Later calls do nothing. */
+  destroy(): void
+}

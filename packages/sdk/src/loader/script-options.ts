@@ -1,0 +1,18 @@
+import type { InitOptions } from '../core/types.ts'
+
+/**
+ * `init` options from the script tag's data attributes: `data-key`, `data-endpoint`, `data-locale`,
+ * `data-nonce`, `data-debug` (present or `"true"`), `data-respect-gpc="false"`.
+ * @example <script async src="/cairn.js" data-key="pk_demo" data-endpoint="https://c.example"></script>
+ */
+export function scriptOptions(script: HTMLScriptElement | null): Partial<InitOptions> {
+  const data = script?.dataset ?? {}
+  const options: Partial<InitOptions> = {}
+  if (data.key) options.key = data.key
+  if (data.endpoint) options.endpoint = data.endpoint
+  if (data.locale) options.locale = data.locale
+  if (data.nonce) options.nonce = data.nonce
+  if (data.debug !== undefined && data.debug !== 'false') options.debug = true
+  if (data.respectGpc === 'false') options.respectGpc = false
+  return options
+}

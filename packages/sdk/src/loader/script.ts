@@ -1,0 +1,26 @@
+/**
+ * The classic-script entry, built to `dist/cairn.js`: reads its `data-*` attributes, sets
+ * `window.cairn` and replays what the snippet queued. Widget chunks load from the same directory.
+ */
+import { init } from '../core/init.ts'
+import { createGlobal, replay } from './global.ts'
+import { scriptOptions } from './script-options.ts'
+
+try {
+  const win = window as Window & { cairn?: unknown }
+  const existing = win.cairn as { _q?: unknown } | undefined
+  // Loaded twice (two snippets, or a snippet and a tag): the first copy stays in charge.
+  if (!existing || Array.isArray(existing._q)) {
+    const script = document.currentScript as HTMLScriptElement | null
+    const base = script?.src || win.location.href
+    const loadChunk = (name: string) => import(/* @vite-ignore */ new URL(`./${name}.js`, base).href)
+    const defaults = scriptOptions(script)
+    const global = createGlobal((options) => init(options, { loadChunk }), defaults)
+    win.cairn = global
+    if (defaults.key) global.init({ key: defaults.key })
+    replay(global, existing?._q)
+  }
+} catch (error) {
+  // A broken host page must not see an exception from Cairn.
+  console.warn('[cairn] could not start', error)
+}
