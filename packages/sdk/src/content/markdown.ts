@@ -129,7 +129,11 @@ function closing(s: string, open: number, mark: string): number {
     const before = s[at - 1] as string
     const after = s[at + mark.length] ?? ''
     const single = mark.length === 1 && after === mark
-    if (!/\s/.test(before) && !single && !(mark[0] === '_' && WORD.test(after))) return at
+    if (!/\s/.test(before) && !single && !(mark[0] === '_' && WORD.test(after))) {
+      // `***`: the strong closes at the end of the run, leaving the first marker to an inner emphasis.
+      while (s[at + mark.length] === mark[0]) at++
+      return at
+    }
     at = s.indexOf(mark, at + (single ? 2 : 1))
   }
   return -1
@@ -138,7 +142,7 @@ function closing(s: string, open: number, mark: string): number {
 /** `[text](href)` starting at `open`, or undefined when the brackets don't form a link. */
 function matchLink(s: string, open: number): { text: string; href: string; end: number } | undefined {
   const close = s.indexOf('](', open + 1)
-  if (close < 0 || s.slice(open + 1, close).includes('\n')) return undefined
+  if (close < 0 || /[[\n]/.test(s.slice(open + 1, close))) return undefined
   const end = s.indexOf(')', close + 2)
   if (end < 0) return undefined
   const href = s.slice(close + 2, end).trim()
