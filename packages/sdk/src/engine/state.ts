@@ -86,13 +86,13 @@ export function mergeFlow(a: FlowState | undefined, b: FlowState | undefined): F
  * milestones, holdout, ticks). Commutative and idempotent, so merging again is harmless.
  */
 export function mergeState(a: EngineState, b: Partial<EngineState>): EngineState {
-  const visit = a.visit && b.visit ? (a.visit.start === b.visit.start ? (a.visit.prev ?? 0) >= (b.visit.prev ?? 0) ? a.visit : b.visit : a.visit.start > b.visit.start ? a.visit : b.visit) : (a.visit ?? b.visit)
-  // Activity the other side saw before this visit began still counts as "before this visit".
-  const before = [a.lastSeen, b.lastSeen, visit?.prev].filter((t): t is number => t !== undefined && visit !== undefined && t < visit.start)
+  // The latest visit wins; any activity either side saw before it began counts as "before this visit".
+  const start = both(a.visit?.start, b.visit?.start, Math.max)
+  const before = [a.visit?.prev, b.visit?.prev, a.lastSeen, b.lastSeen].filter((t): t is number => t !== undefined && t < (start ?? 0))
   return clean<EngineState>({
     firstSeen: both(a.firstSeen, b.firstSeen, Math.min),
     lastSeen: both(a.lastSeen, b.lastSeen, Math.max),
-    visit: visit && clean<NonNullable<EngineState['visit']>>({ start: visit.start, prev: before.length ? Math.max(...before) : undefined }),
+    visit: start === undefined ? undefined : clean<NonNullable<EngineState['visit']>>({ start, prev: before.length ? Math.max(...before) : undefined }),
     flows: mergeRecords(a.flows, b.flows, mergeFlow),
     milestones: mergeRecords(a.milestones, b.milestones, (x, y) => both(x, y, Math.min) as number),
     events: mergeRecords(a.events, b.events, (x, y) => Math.max(x ?? 0, y ?? 0)),
