@@ -1,0 +1,47 @@
+import { createApp, parseConfig, type FlowSource, type Storage } from '@cairn/collector'
+import { fakeStorage } from './fake-storage.ts'
+
+/** Two projects: `test` (any origin) and `locked` (one origin, identity verification on). */
+export const CONFIG_JSON = {
+  projects: [
+    { id: 'test', writeKey: 'pk_test', secretKey: 'sk_test' },
+    {
+      id: 'locked', writeKey: 'pk_locked', secretKey: 'sk_locked', origins: ['https://app.example.com'],
+      identitySecret: 'a-long-identity-secret',
+    },
+  ],
+  rateLimit: false,
+}
+
+export const noFlows: FlowSource = { flowsFor: async () => ({ flows: [], errors: [] }), close() {} }
+
+type Options = {
+  storage?: Storage
+  flows?: FlowSource
+  config?: Record<string, unknown>
+  now?: () => number
+  ip?: string
+}
+
+/** The app over a fake (or given) storage, with helpers to post batches and read JSON. */
+export function testApp(opts: Options = {}) {
+  const fake = fakeStorage()
+  const storage = opts.storage ?? fake.storage
+  const logs: string[] = []
+  const config = parseConfig({ ...CONFIG_JSON, ...opts.config }, 'test.config.json', process.cwd())
+  const app = createApp({
+    config,
+    storage,
+    flows: opts.flows ?? noFlows,
+    now: opts.now ?? Date.now,
+    clientIp: (c) => c.req.header('x-test-ip') ?? opts.ip ?? '10.0.0.1',
+    log: (line) => logs.push(line),
+  })
+  const post = (body: unknown, init: { headers?: Record<string, string> } = {}) =>
+    app.request('/v1/batch', {
+      method: 'POST',
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...init.headers },
+    })
+  return { app, post, fake, logs }
+}
