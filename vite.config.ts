@@ -50,6 +50,8 @@ export default defineConfig({
       },
     },
     widgets: {
+      // A browser bundle: without this a custom environment builds like SSR and leaves `preact` external.
+      consumer: 'client',
       build: {
         outDir: `${sdk}/dist`,
         emptyOutDir: false,
