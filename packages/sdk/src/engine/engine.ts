@@ -149,8 +149,12 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     state = f(state)
     persist()
   }
-  const patch = (id: string, p: Partial<FlowState>): void =>
-    change((s) => ({ ...s, flows: { ...s.flows, [id]: { ...(own(s.flows, id) ?? { shownCount: 0 }), ...p } } }))
+  /** Updates one flow's state; `active` when the user did it (keeps the visit going). */
+  const patch = (id: string, p: Partial<FlowState>, active?: boolean): void =>
+    change((s) => {
+      const next = { ...s, flows: { ...s.flows, [id]: { ...(own(s.flows, id) ?? { shownCount: 0 }), ...p } } }
+      return active ? touch(next, deps.now()) : next
+    })
   /** Runs an async dependency without letting a throw or rejection escape; `then` gets `undefined` on failure. */
   const task = <T>(start: () => Promise<T>, then: (value: T | undefined) => void): void => {
     Promise.resolve()
@@ -253,7 +257,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       delete screen[id]
       delete handles[id]
       if (type) {
-        patch(id, p)
+        patch(id, p, true)
         emit(flow, type, extra)
       }
       run()
@@ -265,7 +269,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       step(stepIndex, stepId) {
         if (gone()) return
         mark()
-        patch(id, { step: stepIndex })
+        patch(id, { step: stepIndex }, true)
         emit(flow, 'flow_step', stepId === undefined ? { stepIndex } : { stepIndex, stepId })
       },
       complete: () => end({ completedAt: deps.now() }, 'flow_completed'),
