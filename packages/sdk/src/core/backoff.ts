@@ -13,11 +13,12 @@ export const MAX_RETRY_AFTER = 86_400_000
  * @example backoff(1, 0, 30_000) // 30000: Retry-After wins
  */
 export function backoff(attempt: number, unit: number, retryAfter = 0): number {
-  const exponent = Math.min(Math.max(0, Math.floor(attempt) - 1), 30)
-  const window = Math.min(BACKOFF_CAP, BACKOFF_BASE * 2 ** exponent)
-  const jittered = Math.floor(Math.min(Math.max(unit, 0), 0.999_999) * window)
-  return Math.max(jittered, Math.min(Math.max(0, retryAfter), MAX_RETRY_AFTER))
+  const window = Math.min(BACKOFF_CAP, BACKOFF_BASE * 2 ** clamp(Math.floor(attempt) - 1, 0, 30))
+  return Math.max(Math.floor(clamp(unit, 0, 0.999_999) * window), clamp(retryAfter, 0, MAX_RETRY_AFTER))
 }
+
+/** `value` within [low, high]; NaN counts as `low`. */
+const clamp = (value: number, low: number, high: number) => (value >= low ? Math.min(value, high) : low)
 
 /**
  * A `Retry-After` header as milliseconds from `now`: delta-seconds or an HTTP date; 0 when absent or

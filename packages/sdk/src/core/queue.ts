@@ -29,7 +29,10 @@ export interface Queue {
   push(event: CairnEvent): void
   remove(ids: ReadonlySet<string>): void
   count(code: string, by?: number): void
-  /** Returns the counters and clears them. */
+  /**
+   * Returns the counters and clears them, when there is room to queue their report without dropping
+   * an event for it (else they wait, still counted).
+   */
   takeCounters(): Counters | undefined
   /** Moves orphaned segments of the project into this one; returns how many events came. */
   adopt(): number
@@ -101,7 +104,7 @@ export function createQueue(
       persist()
     },
     takeCounters() {
-      if (!Object.keys(counters).length) return undefined
+      if (!Object.keys(counters).length || events.length >= limits.events || bytes + 1024 > limits.bytes) return undefined
       const taken = counters
       counters = {}
       persist()

@@ -22,11 +22,11 @@ const TIMEOUT = 20_000
 
 /**
  * The browser transport: `fetch` (with `keepalive` on page hide), falling back to `navigator.sendBeacon`
- * when a keepalive fetch is refused or `fetch` is missing. A beacon's fate is unknown, so it reports
+ * when a keepalive fetch is refused. A beacon's fate is unknown, so it reports
  * status 0 and the events stay queued until a later answer confirms them (the collector dedupes ids).
  */
 export function fetchTransport(
-  fetchImpl: typeof fetch | undefined = globalThis.fetch?.bind(globalThis),
+  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
   beacon: ((url: string, data: Blob) => boolean) | undefined = globalThis.navigator?.sendBeacon?.bind(globalThis.navigator),
 ): Transport {
   const viaBeacon = (url: string, body: string): TransportResult => {
@@ -39,7 +39,6 @@ export function fetchTransport(
   }
   return {
     async send(url, body, { keepalive }) {
-      if (!fetchImpl) return viaBeacon(url, body)
       const abort = typeof AbortController === 'function' && !keepalive ? new AbortController() : undefined
       const timer = abort && setTimeout(() => abort.abort(), TIMEOUT)
       try {
