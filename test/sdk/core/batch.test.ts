@@ -10,7 +10,7 @@ describe('takeBatch', () => {
   const events = Array.from({ length: 120 }, (_, i) => event(i))
 
   it('takes the oldest events up to the count limit', () => {
-    expect(takeBatch(events, new Set(), 50, Infinity).map((e) => e.name)).toEqual(events.slice(0, 50).map((e) => e.name))
+    expect(takeBatch(events, new Set(), 50, Infinity)).toEqual(events.slice(0, 50))
   })
 
   it('skips events already in flight', () => {

@@ -45,7 +45,7 @@ export function createGlobal(start: (options: InitOptions) => Cairn, defaults: P
   }
 
   const global = { init } as CairnGlobal
-  for (const method of METHODS) (global as Record<string, unknown>)[method] = (...args: unknown[]) => call([method, args])
+  for (const method of METHODS) (global as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => call([method, args])
 
   function init(options: InitOptions): Cairn {
     const merged = { ...defaults, ...(options && typeof options === 'object' ? options : {}) } as InitOptions
