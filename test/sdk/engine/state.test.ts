@@ -106,13 +106,13 @@ describe('mergeState', () => {
 })
 
 describe('readState', () => {
-  it.each([undefined, null, 42, 'x', [], { flows: 'nope', auto: 'x', visit: { start: 'x' } }])('turns %j into an empty state', (x) => {
+  it.each([undefined, null, 42, 'x', [], { flows: 'nope', events: [1], auto: 'x' }])('turns %j into an empty state', (x) => {
     expect(readState(x)).toEqual(emptyState())
   })
 
-  it('keeps what is well-formed and drops the rest', () => {
-    const s = readState({ firstSeen: 5, flows: { a: { shownCount: 1, shownAt: 3 }, b: { shownAt: 3 } }, events: { x: 2, y: 'z' }, auto: [1, 2], visit: { start: 4 } })
-    expect(JSON.parse(JSON.stringify(s))).toEqual({ firstSeen: 5, flows: { a: { shownCount: 1, shownAt: 3 } }, events: { x: 2 }, milestones: {}, times: {}, auto: [1, 2], visit: { start: 4 } })
+  it('keeps what it can of a damaged state, without throwing', () => {
+    const s = readState({ firstSeen: 5, flows: { a: { shownCount: 1, shownAt: 3 } }, events: { x: 2 }, times: { x: [1, 'y', 2] }, auto: 7 })
+    expect(JSON.parse(JSON.stringify(s))).toEqual({ firstSeen: 5, flows: { a: { shownCount: 1, shownAt: 3 } }, events: { x: 2 }, milestones: {}, times: { x: [1, 2] }, auto: [] })
   })
 
   it('round-trips through JSON', () => {

@@ -27,7 +27,6 @@ export type EngineState = Omit<UserState, 'userId'> & {
 export const emptyState = (): EngineState => ({ flows: dict(), milestones: dict(), events: dict(), times: dict(), auto: [] })
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
-const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined)
 type Pick2 = (a: number, b: number) => number
 const both = (a: number | undefined, b: number | undefined, f: Pick2): number | undefined =>
   a === undefined ? b : b === undefined ? a : f(a, b)
@@ -36,22 +35,25 @@ function clean<T extends object>(o: { [K in keyof T]?: T[K] | undefined }): T {
   for (const k in o) if (o[k] === undefined) delete o[k]
   return o as T
 }
-function mergeRecords<T>(a: Record<string, T> = {}, b: Record<string, T> = {}, f: (x: T | undefined, y: T | undefined) => T): Record<string, T> {
+function mergeRecords<T>(a: unknown, b: unknown, f: (x: T | undefined, y: T | undefined) => T): Record<string, T> {
   const out = dict<T>()
-  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) out[k] = f(own(a, k), own(b, k))
+  const [x, y] = [a, b].map((r) => (isObject(r) ? r : {})) as [Record<string, T>, Record<string, T>]
+  for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) out[k] = f(own(x, k), own(y, k))
   return out
 }
+const numbers = (x: unknown): number[] => (Array.isArray(x) ? x.filter((t) => typeof t === 'number') : [])
 /**
  * The newest {@link HISTORY} times of both lists, oldest first. A time listed twice on one side (two
  * events in one millisecond) stays twice; one listed on both sides is the same event and counts once.
  */
-function mergeTimes(a: readonly number[] = [], b: readonly number[] = []): number[] {
-  const rest = [...b]
-  for (const t of a) {
+function mergeTimes(a: unknown, b: unknown): number[] {
+  const mine = numbers(a)
+  const rest = numbers(b)
+  for (const t of mine) {
     const i = rest.indexOf(t)
     if (i >= 0) rest.splice(i, 1)
   }
-  return [...a, ...rest].sort((x, y) => x - y).slice(-HISTORY)
+  return [...mine, ...rest].sort((x, y) => x - y).slice(-HISTORY)
 }
 
 /** Merges what two devices (or tabs) know about one flow; see {@link mergeState}. */
@@ -103,28 +105,16 @@ export function mergeState(a: EngineState, b: Partial<EngineState>): EngineState
 }
 
 /**
- * Reads a stored state, dropping whatever is malformed (an old version, another library's data,
- * a hand-edited value) instead of failing on it.
+ * Reads a stored state. Whatever is not a state (nothing stored, another library's data, a
+ * hand-edited value) gives an empty one rather than an error.
  */
 export function readState(x: unknown): EngineState {
-  const out = emptyState()
-  if (!isObject(x)) return out
-  const rec = <T>(v: unknown, ok: (y: unknown) => y is T): Record<string, T> => {
-    const r = dict<T>()
-    if (isObject(v)) for (const k in v) if (ok(v[k])) r[k] = v[k]
-    return r
+  try {
+    if (isObject(x)) return mergeState(emptyState(), x)
+  } catch {
+    // Malformed beyond merging (e.g. a number where a list belongs): start afresh.
   }
-  const isNum = (y: unknown): y is number => num(y) !== undefined
-  const isTimes = (y: unknown): y is number[] => Array.isArray(y) && y.every(isNum)
-  const isFlow = (y: unknown): y is FlowState => isObject(y) && isNum(y.shownCount)
-  out.flows = rec(x.flows, isFlow)
-  out.milestones = rec(x.milestones, isNum)
-  out.events = rec(x.events, isNum)
-  out.times = rec(x.times, isTimes)
-  if (isTimes(x.auto)) out.auto = x.auto
-  const v = x.visit
-  if (isObject(v) && isNum(v.start)) out.visit = clean({ start: v.start, prev: num(v.prev) })
-  return clean<EngineState>({ ...out, firstSeen: num(x.firstSeen), lastSeen: num(x.lastSeen), surveyAt: num(x.surveyAt) })
+  return emptyState()
 }
 
 /**
