@@ -21,7 +21,7 @@ export interface Shown {
 
 /** A runtime whose kind chunks are the source modules (happy-dom can't import by URL). */
 export function testRuntime(options: Partial<RuntimeOptions> = {}): WidgetRuntime {
-  return createRuntime({ base: 'https://cdn.test/cairn/', importKind: (kind) => KINDS[kind](), ...options })
+  return createRuntime({ base: 'https://cdn.test/cairn/', loadChunk: (kind) => KINDS[kind as FlowKind](), ...options })
 }
 
 /** Shows `flow` through a fresh runtime and records its lifecycle reports. */
@@ -29,7 +29,8 @@ export async function show(flow: Flow, ctx: Partial<MountContext> = {}, options:
   const events: WidgetEvent[] = []
   const runtime = testRuntime(options)
   const handle = await runtime.mount(flow.kind, flow, { emit: (event) => events.push(event), ...ctx })
-  const host = document.querySelector<HTMLElement>('cairn-root')
+  const hosts = document.querySelectorAll<HTMLElement>('cairn-root')
+  const host = hosts[hosts.length - 1] ?? null
   return { runtime, handle, events, host, ui: within((host?.shadowRoot ?? document.body) as unknown as HTMLElement) }
 }
 

@@ -1,7 +1,5 @@
 import type { AnnouncementFlow } from '@cairn/protocol'
-import type { WidgetProps } from './types.ts'
-import { StepCard } from './ui/step-card.tsx'
-import type { Placement } from './ui/surface.tsx'
+import { StepCard, type Placement, type WidgetProps } from './runtime.ts'
 
 const PLACEMENT: Record<AnnouncementFlow['style'], Placement> = { modal: 'center', banner: 'top', slideout: 'corner', hotspot: 'corner' }
 

@@ -1,7 +1,6 @@
 import type { ChecklistFlow } from '@cairn/protocol'
 import { CHECKLIST_STRINGS } from '../i18n/checklist-strings.ts'
-import type { WidgetProps } from './types.ts'
-import { StepCard } from './ui/step-card.tsx'
+import { StepCard, type WidgetProps } from './runtime.ts'
 
 /**
  * Placeholder checklist chunk: the title, body and item titles in a corner panel with the "0 of 4

@@ -2,11 +2,17 @@ import type { FunctionComponent } from 'preact'
 import { resolveLocale } from '../i18n/locale.ts'
 import { createHostRoot, type HostRoot } from './host/host-root.ts'
 import { renderWidget } from './host/render-widget.ts'
-import { loadKind } from './load-kind.ts'
-import type { MountContext, RuntimeOptions, WidgetEvent, WidgetHandle, WidgetProps, WidgetRuntime } from './types.ts'
+import { importChunk, loadKind } from './host/load-chunk.ts'
+import type { MountContext, RuntimeOptions, WidgetEvent, WidgetHandle, WidgetProps, WidgetRuntime } from './host/types.ts'
 
-export type * from './types.ts'
-export { chunkFile, kindChunkUrl } from './load-kind.ts'
+export type * from './host/types.ts'
+export { chunkUrl } from './host/load-chunk.ts'
+// The widget kit: kind chunks import it from here, so the build keeps it in this one chunk with preact.
+export { EnvContext } from './host/env.ts'
+export { Surface, type Placement, type SurfaceProps } from './ui/surface.tsx'
+export { Button, type ButtonProps } from './ui/button.tsx'
+export { StepCard, type CardPage, type StepCardProps } from './ui/step-card.tsx'
+export { COMMON_STRINGS } from '../i18n/common-strings.ts'
 
 const NOTHING: WidgetHandle = { close() {} }
 
@@ -22,6 +28,7 @@ const NOTHING: WidgetHandle = { close() {} }
  */
 export function createRuntime(options: RuntimeOptions): WidgetRuntime {
   const doc = options.document ?? globalThis.document
+  const loadChunk = options.loadChunk ?? importChunk(options.base ?? new URL('.', import.meta.url))
   const open = new Set<WidgetHandle>()
   let host: HostRoot | undefined
   let destroyed = false
@@ -40,7 +47,7 @@ export function createRuntime(options: RuntimeOptions): WidgetRuntime {
       const emit = reporter(ctx)
       let Widget: FunctionComponent<WidgetProps>
       try {
-        Widget = (await loadKind(kind, options.base, options.importKind)).default as FunctionComponent<WidgetProps>
+        Widget = (await loadKind(kind, loadChunk)).default as FunctionComponent<WidgetProps>
       } catch (error) {
         emit({ type: 'error', reason: 'chunk_failed', error })
         return NOTHING

@@ -1,9 +1,7 @@
 import type { Question, SurveyFlow } from '@cairn/protocol'
 import { useContext } from 'preact/hooks'
 import { SURVEY_STRINGS } from '../i18n/survey-strings.ts'
-import { EnvContext } from './host/env.ts'
-import type { WidgetEnv, WidgetProps } from './types.ts'
-import { StepCard } from './ui/step-card.tsx'
+import { EnvContext, StepCard, type WidgetEnv, type WidgetProps } from './runtime.ts'
 
 /**
  * Placeholder survey chunk: each question's prompt in a corner card (centered for `display: 'modal'`),

@@ -1,6 +1,5 @@
 import type { TourFlow } from '@cairn/protocol'
-import type { WidgetProps } from './types.ts'
-import { StepCard } from './ui/step-card.tsx'
+import { StepCard, type WidgetProps } from './runtime.ts'
 
 /**
  * Placeholder tour chunk: every step as a centered modal card with Back / Next / Done. The tour issue

@@ -4,7 +4,7 @@ import { direction } from '../../i18n/locale.ts'
 import { numberFormatter } from '../../i18n/numbers.ts'
 import { translate } from '../../i18n/translate.ts'
 import type { TokenUser } from '../../content/tokens.ts'
-import type { WidgetEnv, WidgetEvent } from '../types.ts'
+import type { WidgetEnv, WidgetEvent } from './types.ts'
 import type { HostRoot } from './host-root.ts'
 
 /** What building a widget's env needs from the runtime. */

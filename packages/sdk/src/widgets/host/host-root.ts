@@ -1,7 +1,7 @@
 import { applyTheme } from './theme.ts'
 import { createLiveRegion } from './live-region.ts'
 import { HOST_CSS } from './styles.ts'
-import type { Theme } from '../types.ts'
+import type { Theme } from './types.ts'
 
 /** The one element Cairn adds to the page, with the open shadow root every widget renders into. */
 export interface HostRoot {
@@ -32,14 +32,14 @@ export interface HostRootOptions {
 export function createHostRoot(doc: Document, options: HostRootOptions = {}): HostRoot {
   const element = doc.createElement('cairn-root')
   const shadow = element.attachShadow({ mode: 'open' })
-  const view = doc.defaultView
-  if (view && 'adoptedStyleSheets' in shadow && 'replaceSync' in view.CSSStyleSheet.prototype) {
-    const sheet = new view.CSSStyleSheet()
+  const Sheet = doc.defaultView?.CSSStyleSheet
+  if (Sheet && 'adoptedStyleSheets' in shadow && typeof Sheet.prototype.replaceSync === 'function') {
+    const sheet = new Sheet()
     sheet.replaceSync(HOST_CSS)
     shadow.adoptedStyleSheets = [sheet]
   } else {
     const style = doc.createElement('style')
-    if (options.nonce) style.nonce = options.nonce
+    if (options.nonce) style.setAttribute('nonce', options.nonce)
     style.textContent = HOST_CSS
     shadow.append(style)
   }

@@ -2,28 +2,24 @@ import type { FlowKind } from '@cairn/protocol'
 import type { WidgetModule } from './types.ts'
 
 /**
- * File name of a widget chunk, the same in the build (which names its entries this way) and here:
- * `cairn-runtime.js` for the runtime, `cairn-tour.js`, `cairn-survey.js`, … for the kinds.
+ * URL of a widget chunk under `base` (the directory `cairn.js` was loaded from): `runtime` and each
+ * kind (`tour`, `survey`, …) are built to `<name>.js` there.
  */
-export function chunkFile(name: FlowKind | 'runtime'): string {
-  return `cairn-${name}.js`
+export function chunkUrl(base: string | URL, name: string): string {
+  return new URL(`${name}.js`, base).href
 }
 
-/** Absolute URL of a kind's chunk under `base` (the directory `cairn.js` was loaded from). */
-export function kindChunkUrl(base: string | URL, kind: FlowKind): string {
-  return new URL(chunkFile(kind), base).href
+/** Imports a chunk by URL: what `loadChunk` does when the SDK gives none. */
+export function importChunk(base: string | URL): (name: string) => Promise<unknown> {
+  return (name) => import(/* @vite-ignore */ chunkUrl(base, name))
 }
 
 /**
- * Imports a widget kind's chunk and checks it exports a component. Rejects when the chunk fails to
+ * Loads a widget kind's chunk and checks it exports a component. Rejects when the chunk fails to
  * load, throws while evaluating or exports no component; the runtime reports that as `chunk_failed`.
  */
-export async function loadKind(
-  kind: FlowKind,
-  base: string | URL,
-  importKind: (kind: FlowKind, url: string) => Promise<unknown> = (_, url) => import(/* @vite-ignore */ url),
-): Promise<WidgetModule> {
-  const module = (await importKind(kind, kindChunkUrl(base, kind))) as Partial<WidgetModule> | null
-  if (typeof module?.default !== 'function') throw new TypeError(`${chunkFile(kind)} exports no widget component`)
+export async function loadKind(kind: FlowKind, loadChunk: (name: string) => Promise<unknown>): Promise<WidgetModule> {
+  const module = (await loadChunk(kind)) as Partial<WidgetModule> | null
+  if (typeof module?.default !== 'function') throw new TypeError(`${kind}.js exports no widget component`)
   return module as WidgetModule
 }

@@ -5,7 +5,7 @@
  * `dir="rtl"` mirrors everything; px, never rem, so the page's root font size changes nothing.
  */
 export const HOST_CSS = `
-:host{all:initial!important;display:block!important;position:fixed!important;inset-block-start:0!important;inset-inline-start:0!important;z-index:var(--cairn-z,2147483647)!important}
+:host{all:initial!important;display:block!important;position:fixed!important;inset-block-start:0!important;inset-inline-start:0!important;z-index:var(--cairn-z-index,2147483647)!important}
 *,::before,::after{box-sizing:border-box}
 .root{--bg:var(--cairn-bg,#fff);--fg:var(--cairn-fg,#1b1d22);--muted:var(--cairn-muted,#565b66);--accent:var(--cairn-accent,#3451d1);--on-accent:var(--cairn-accent-text,#fff);--border:var(--cairn-border,#d5d8df);--focus:var(--cairn-focus,var(--accent));--backdrop:var(--cairn-backdrop,rgb(12 14 18/.45));--shadow:var(--cairn-shadow,0 10px 32px rgb(12 14 18/.2));--radius:var(--cairn-radius,10px);--space:var(--cairn-space,16px);--width:var(--cairn-width,360px);font-family:var(--cairn-font,system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",Tahoma,sans-serif);font-size:var(--cairn-font-size,14px);line-height:1.5;color:var(--fg);text-align:start}
 @media (prefers-color-scheme:dark){.root{--bg:var(--cairn-bg,#1e2026);--fg:var(--cairn-fg,#eceef3);--muted:var(--cairn-muted,#a6abb8);--accent:var(--cairn-accent,#93a6ff);--on-accent:var(--cairn-accent-text,#11131a);--border:var(--cairn-border,#444853);--shadow:var(--cairn-shadow,0 10px 32px rgb(0 0 0/.5))}}

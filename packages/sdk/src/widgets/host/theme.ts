@@ -1,4 +1,4 @@
-import type { Theme } from '../types.ts'
+import type { Theme } from './types.ts'
 
 /**
  * Writes `init({ theme })` onto the host element as `--cairn-*` custom properties through the CSSOM

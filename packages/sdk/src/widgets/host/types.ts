@@ -1,7 +1,7 @@
 import type { ComponentChildren, FunctionComponent } from 'preact'
 import type { Flow, FlowKind } from '@cairn/protocol'
-import type { StringTable } from '../i18n/translate.ts'
-import type { TokenUser } from '../content/tokens.ts'
+import type { StringTable } from '../../i18n/translate.ts'
+import type { TokenUser } from '../../content/tokens.ts'
 
 /** Lifecycle moments a widget reports; the SDK maps `type` to the wire's `flow_${type}` events. */
 export type WidgetEventType = 'shown' | 'step' | 'completed' | 'dismissed' | 'error'
@@ -21,10 +21,15 @@ export interface WidgetEvent {
 /** Design tokens, each written to the host element as `--cairn-<kebab-name>` (e.g. `accentText` → `--cairn-accent-text`). */
 export type Theme = Readonly<Record<string, string | number>>
 
-/** Fixed per SDK instance: where chunks live and how the host looks. */
+/** Fixed per SDK instance: where chunks come from and how the host looks. */
 export interface RuntimeOptions {
-  /** URL of the directory holding `cairn.js` and the widget chunks. */
-  base: string | URL
+  /** URL of the directory holding `cairn.js` and the widget chunks (`tour.js`, `survey.js`, …). */
+  base?: string | URL | undefined
+  /**
+   * Loads a chunk by name (`tour`, `survey`, …) — the SDK core's own loader, so both agree on where
+   * chunks live. @default `import()` of `<base><name>.js`
+   */
+  loadChunk?: ((name: string) => Promise<unknown>) | undefined
   /** `init({ theme })`: token → CSS value. */
   theme?: Theme | undefined
   /** `init({ nonce })`: used for the `<style>` fallback when constructable stylesheets are missing. */
@@ -35,8 +40,6 @@ export interface RuntimeOptions {
   debug?: boolean | undefined
   /** The document to render into. @default globalThis.document */
   document?: Document | undefined
-  /** How a kind's chunk is imported. @default dynamic `import()` of `kindChunkUrl(base, kind)` */
-  importKind?: ((kind: FlowKind, url: string) => Promise<unknown>) | undefined
 }
 
 /** Per shown flow: who is reading and where lifecycle reports go. */

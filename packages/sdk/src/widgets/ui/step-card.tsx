@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact'
 import { useContext, useEffect, useState } from 'preact/hooks'
 import { COMMON_STRINGS } from '../../i18n/common-strings.ts'
 import { EnvContext } from '../host/env.ts'
-import type { WidgetEnv } from '../types.ts'
+import type { WidgetEnv } from '../host/types.ts'
 import { Button } from './button.tsx'
 import { Surface, type Placement } from './surface.tsx'
 
