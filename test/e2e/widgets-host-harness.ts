@@ -130,7 +130,7 @@ export interface PageRecord {
  * Opens a host page and waits until its runtime is ready. Violations are caught by a listener that
  * runs before any page script, and by Chromium's own console reports.
  */
-export async function openPage(fixture: HostFixture, path: string, setup?: (page: Page) => Promise<void>): Promise<{ page: Page; record: PageRecord }> {
+export async function openPage(fixture: HostFixture, path: string, setup?: (page: Page) => Promise<unknown>): Promise<{ page: Page; record: PageRecord }> {
   const page = await fixture.browser.newPage()
   const record: PageRecord = { violations: [], errors: [], dialogs: [] }
   await page.addInitScript(() => {

@@ -122,8 +122,10 @@ describe.runIf(run)('widget host in real Chromium', () => {
     const snapshot = async (path: string) => {
       const { page } = await openPage(fixture, path)
       await showFlow(page, 'tour')
-      const result = await page.evaluate(() => {
+      const result = await page.evaluate(async () => {
         const host = document.querySelector('cairn-root') as HTMLElement
+        // Compare the settled look, not two moments of the entrance animation.
+        await Promise.all([...(host.shadowRoot?.querySelectorAll('*') ?? [])].flatMap((el) => el.getAnimations().map((a) => a.finished)))
         const elements = [...(host.shadowRoot?.querySelectorAll('.root, .root *') ?? [])]
         const styles = elements.map((el) => {
           const style = getComputedStyle(el)

@@ -1,5 +1,6 @@
 import type { AnnouncementFlow } from '@cairn/protocol'
-import { StepCard, type Placement, type WidgetProps } from './runtime.ts'
+import type { Placement, WidgetProps } from './runtime.ts'
+import { StepCard } from './ui/step-card.tsx'
 
 const PLACEMENT: Record<AnnouncementFlow['style'], Placement> = { modal: 'center', banner: 'top', slideout: 'corner', hotspot: 'corner' }
 

@@ -1,6 +1,7 @@
 import type { ChecklistFlow } from '@cairn/protocol'
 import { CHECKLIST_STRINGS } from '../i18n/checklist-strings.ts'
-import { StepCard, type WidgetProps } from './runtime.ts'
+import type { WidgetProps } from './runtime.ts'
+import { StepCard } from './ui/step-card.tsx'
 
 /**
  * Placeholder checklist chunk: the title, body and item titles in a corner panel with the "0 of 4

@@ -11,7 +11,6 @@ export { chunkUrl } from './host/load-chunk.ts'
 export { EnvContext } from './host/env.ts'
 export { Surface, type Placement, type SurfaceProps } from './ui/surface.tsx'
 export { Button, type ButtonProps } from './ui/button.tsx'
-export { StepCard, type CardPage, type StepCardProps } from './ui/step-card.tsx'
 export { COMMON_STRINGS } from '../i18n/common-strings.ts'
 
 const NOTHING: WidgetHandle = { close() {} }

@@ -1,7 +1,8 @@
 import type { Question, SurveyFlow } from '@cairn/protocol'
 import { useContext } from 'preact/hooks'
 import { SURVEY_STRINGS } from '../i18n/survey-strings.ts'
-import { EnvContext, StepCard, type WidgetEnv, type WidgetProps } from './runtime.ts'
+import { EnvContext, type WidgetEnv, type WidgetProps } from './runtime.ts'
+import { StepCard } from './ui/step-card.tsx'
 
 /**
  * Placeholder survey chunk: each question's prompt in a corner card (centered for `display: 'modal'`),

@@ -1,5 +1,6 @@
 import type { TourFlow } from '@cairn/protocol'
-import { StepCard, type WidgetProps } from './runtime.ts'
+import type { WidgetProps } from './runtime.ts'
+import { StepCard } from './ui/step-card.tsx'
 
 /**
  * Placeholder tour chunk: every step as a centered modal card with Back / Next / Done. The tour issue

@@ -4,29 +4,26 @@
  * on `.root`, inside the shadow tree, where page CSS cannot reach them. Logical properties only, so
  * `dir="rtl"` mirrors everything; px, never rem, so the page's root font size changes nothing.
  */
-export const HOST_CSS = `
-:host{all:initial!important;display:block!important;position:fixed!important;inset-block-start:0!important;inset-inline-start:0!important;z-index:var(--cairn-z-index,2147483647)!important}
-*,::before,::after{box-sizing:border-box}
-.root{--bg:var(--cairn-bg,#fff);--fg:var(--cairn-fg,#1b1d22);--muted:var(--cairn-muted,#565b66);--accent:var(--cairn-accent,#3451d1);--on-accent:var(--cairn-accent-text,#fff);--border:var(--cairn-border,#d5d8df);--focus:var(--cairn-focus,var(--accent));--backdrop:var(--cairn-backdrop,rgb(12 14 18/.45));--shadow:var(--cairn-shadow,0 10px 32px rgb(12 14 18/.2));--radius:var(--cairn-radius,10px);--space:var(--cairn-space,16px);--width:var(--cairn-width,360px);font-family:var(--cairn-font,system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",Tahoma,sans-serif);font-size:var(--cairn-font-size,14px);line-height:1.5;color:var(--fg);text-align:start}
-@media (prefers-color-scheme:dark){.root{--bg:var(--cairn-bg,#1e2026);--fg:var(--cairn-fg,#eceef3);--muted:var(--cairn-muted,#a6abb8);--accent:var(--cairn-accent,#93a6ff);--on-accent:var(--cairn-accent-text,#11131a);--border:var(--cairn-border,#444853);--shadow:var(--cairn-shadow,0 10px 32px rgb(0 0 0/.5))}}
-.backdrop{position:fixed;inset:0;display:grid;place-items:center;padding:var(--space);background:var(--backdrop)}
-.surface{position:relative;inline-size:min(var(--width),calc(100vw - 2*var(--space)));max-block-size:calc(100vh - 2*var(--space));overflow:auto;padding:var(--space);background:var(--bg);color:var(--fg);border:1px solid var(--border);border-radius:var(--radius);box-shadow:var(--shadow);animation:cairn-in .18s ease-out}
-.surface:focus{outline:none}
+export const HOST_CSS = `:host{all:initial!important;display:block!important;position:fixed!important;inset-block-start:0!important;inset-inline-start:0!important;z-index:var(--cairn-z-index,2147483647)!important}
+*{box-sizing:border-box}
+.root{--bg:var(--cairn-bg,#fff);--fg:var(--cairn-fg,#1b1d22);--muted:var(--cairn-muted,#565b66);--accent:var(--cairn-accent,#3451d1);--on-accent:var(--cairn-accent-text,#fff);--border:var(--cairn-border,#d5d8df);--shadow:var(--cairn-shadow,0 8px 30px #0c0e1233);--space:var(--cairn-space,16px);--radius:var(--cairn-radius,10px);font:var(--cairn-font-size,14px)/1.5 var(--cairn-font,system-ui,sans-serif);color:var(--fg);text-align:start}
+@media (prefers-color-scheme:dark){.root{--bg:var(--cairn-bg,#1e2026);--fg:var(--cairn-fg,#eceef3);--muted:var(--cairn-muted,#a6abb8);--accent:var(--cairn-accent,#93a6ff);--on-accent:var(--cairn-accent-text,#11131a);--border:var(--cairn-border,#444853);--shadow:var(--cairn-shadow,0 8px 30px #0008)}}
+.backdrop{position:fixed;inset:0;display:grid;place-items:center;padding:var(--space);background:var(--cairn-backdrop,#0c0e1273)}
+.surface{position:relative;inline-size:min(var(--cairn-width,360px),100vw - 2*var(--space));max-block-size:calc(100vh - 2*var(--space));overflow:auto;padding:var(--space);background:var(--bg);border:1px solid var(--border);border-radius:var(--radius);box-shadow:var(--shadow);outline:0;animation:cairn-in .2s}
 .corner{position:fixed;inset-block-end:var(--space);inset-inline-end:var(--space)}
 .top,.bottom{position:fixed;inset-inline:0;inline-size:auto;border-radius:0}
 .top{inset-block-start:0}.bottom{inset-block-end:0}
-.title{margin:0 0 8px;padding-inline-end:28px;font-size:1.15em;font-weight:600;line-height:1.3}
-.body p{margin:0 0 8px}.body ul,.body ol{margin:0 0 8px;padding-inline-start:20px}
+.title{margin:0 0 8px;padding-inline-end:28px;font-size:1.15em;line-height:1.3}
+p,ul,ol{margin:0 0 8px}ul,ol{padding-inline-start:20px}
 a{color:var(--accent)}
 .actions{display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin-block-start:var(--space)}
 .progress{margin-inline-end:auto;color:var(--muted);font-size:.9em}
-.btn{min-block-size:36px;padding:6px 14px;border:1px solid var(--border);border-radius:calc(var(--radius) - 2px);background:var(--bg);color:var(--fg);font:inherit;cursor:pointer}
-.btn:hover{border-color:var(--muted)}
+button{font:inherit;color:inherit;cursor:pointer}
+.btn{min-block-size:36px;padding:6px 14px;border:1px solid var(--border);border-radius:8px;background:var(--bg)}
 .primary{background:var(--accent);border-color:var(--accent);color:var(--on-accent)}
-.close{position:absolute;inset-block-start:8px;inset-inline-end:8px;inline-size:32px;block-size:32px;padding:0;border:0;border-radius:50%;background:none;color:var(--muted);font:inherit;font-size:20px;line-height:1;cursor:pointer}
-.close:hover{color:var(--fg);background:var(--border)}
-:focus-visible{outline:2px solid var(--focus);outline-offset:2px}
-.sr{position:absolute;inline-size:1px;block-size:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.close{position:absolute;inset-block-start:8px;inset-inline-end:8px;inline-size:32px;block-size:32px;border:0;border-radius:50%;background:0;color:var(--muted);font-size:20px}
+button:hover{filter:brightness(.95)}
+:focus-visible{outline:2px solid var(--cairn-focus,var(--accent));outline-offset:2px}
+.sr{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @keyframes cairn-in{from{opacity:0;transform:translateY(8px)}}
-@media (prefers-reduced-motion:reduce){*,::before,::after{animation:none!important;transition:none!important}}
-`
+@media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}`

@@ -1,10 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import { useContext, useEffect, useState } from 'preact/hooks'
-import { COMMON_STRINGS } from '../../i18n/common-strings.ts'
-import { EnvContext } from '../host/env.ts'
-import type { WidgetEnv } from '../host/types.ts'
-import { Button } from './button.tsx'
-import { Surface, type Placement } from './surface.tsx'
+// From the runtime entry, not the modules behind it: the build then keeps the kit in the runtime chunk.
+import { Button, COMMON_STRINGS, EnvContext, Surface, type Placement, type WidgetEnv } from '../runtime.ts'
 
 /** One page of a step card: a tour step, a survey question, an announcement. */
 export interface CardPage {
