@@ -1,4 +1,3 @@
-import type { FlowEnvelope } from '@cairn/protocol'
 import { describe, expect, it } from 'vitest'
 import { DAY, VISIT_GAP, createFlowEngine, inShare } from '../../../packages/sdk/src/engine/index.ts'
 import { fakeCollector, fakeDeps, settle } from './fake-deps.ts'
@@ -285,6 +284,22 @@ describe('createFlowEngine', () => {
     expect(fake.rendered).toHaveLength(1)
   })
 
+  it('does not count a widget that closes before it was on screen as shown, nor against the caps', async () => {
+    const { deps, fake } = fakeDeps()
+    let controls: import('../../../packages/sdk/src/engine/index.ts').FlowControls | undefined
+    const engine = createFlowEngine({ ...deps, render: (_, c) => ((controls = c), new Promise(() => {})) }, { flows: [tour('t')] })
+    await settle()
+    controls!.error('target_missing', 0)
+    controls!.close()
+    engine.navigate('/next')
+    await settle()
+    expect(fake.typesOf()).toEqual(['flow_error'])
+    const saved = JSON.parse(fake.store.get('state')!)
+    expect(saved.flows.t).toBeUndefined()
+    // Nor against the caps: only flows the user saw count.
+    expect(saved.auto).toEqual([])
+  })
+
   it('keeps surveys apart by the global cooldown', async () => {
     const { deps, fake } = fakeDeps()
     const engine = createFlowEngine(deps, { flows: [survey('nps'), survey('pmf')] })
@@ -363,4 +378,3 @@ describe('createFlowEngine', () => {
   })
 })
 
-export type { FlowEnvelope }

@@ -110,9 +110,12 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
   let screen = dict<boolean>()
   let failed = dict<string>()
   let handles = dict<WidgetHandle>()
+  /** Automatic flows being rendered, by id: when they were opened. They hold a place in the caps. */
+  let pending = dict<number>()
   const said = dict<string>()
   let latest: Decision[] = []
   let timer: unknown
+  let userWait: unknown
   let flowsPending = !!deps.fetchFlows
   let userReady = true
   let userGen = 0
@@ -204,8 +207,9 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       asks.push({ flow, at: r.at, opts: r.opts })
       return true
     })
+    const held = Object.values(pending)
     latest = decide({
-      flows: userReady ? known : [], asks, state, user: user.userId ?? user.anonymousId, traits: user.traits ?? {},
+      flows: userReady ? known : [], asks, state: held.length ? { ...state, auto: [...state.auto, ...held] } : state, user: user.userId ?? user.anonymousId, traits: user.traits ?? {},
       url, now, since, screen, failed, limits,
     })
     since = dict()
@@ -239,24 +243,29 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     const mine = epoch
     let shown = !!d.resume
     let done = false
+    const counted = !d.manual && !d.resume
     screen[id] = isModal(flow)
-    if (!d.manual && !d.resume) change((s) => ({ ...s, auto: [...s.auto, now] }))
+    if (counted) pending[id] = now
     const gone = (): boolean => done || dead || mine !== epoch
     const mark = (): void => {
       if (shown) return
       shown = true
       const t = deps.now()
+      delete pending[id]
+      if (counted) change((s) => ({ ...s, auto: [...s.auto, t] }))
       patch(id, { shownAt: t, shownCount: (own(state.flows, id)?.shownCount ?? 0) + 1 })
       if (flow.kind === 'survey') change((s) => ({ ...s, surveyAt: t }))
       emit(flow, 'flow_shown', { reason: d.manual ? 'manual' : 'auto' })
     }
     const end = (p: Partial<FlowState>, type?: FlowEventType, extra?: Omit<FlowEventPayload, 'flowId'>): void => {
       if (gone()) return
-      mark()
       done = true
       delete screen[id]
       delete handles[id]
+      delete pending[id]
+      // Completing or dismissing means the user saw it; closing (e.g. its target never appeared) does not.
       if (type) {
+        mark()
         patch(id, p, true)
         emit(flow, type, extra)
       }
@@ -300,6 +309,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
           emit(flow, 'flow_error', { reason: 'render_failed', props: { message: String(e).slice(0, 500) } })
           done = true
           delete screen[id]
+          delete pending[id]
           run()
         },
       )
@@ -316,6 +326,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       }
     }
     handles = dict()
+    pending = dict()
     screen = dict()
     failed = dict()
     since = dict()
@@ -331,7 +342,8 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       if (gen === userGen) userReady = true
       run()
     }
-    const wait = deps.setTimeout(ready, USER_STATE_WAIT)
+    if (userWait !== undefined) deps.clearTimeout(userWait)
+    const wait = (userWait = deps.setTimeout(ready, USER_STATE_WAIT))
     task(
       () => fetch(),
       (remote) => {
@@ -397,7 +409,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       if (dead) return
       closeAll()
       dead = true
-      if (timer !== undefined) deps.clearTimeout(timer)
+      for (const t of [timer, userWait]) if (t !== undefined) deps.clearTimeout(t)
       userGen++
       unsubscribe?.()
     },
