@@ -32,6 +32,7 @@ export default defineConfig({
   },
   environments: {
     script: {
+      consumer: 'client',
       build: {
         outDir: `${sdk}/dist`,
         emptyOutDir: true,
@@ -41,6 +42,7 @@ export default defineConfig({
       },
     },
     npm: {
+      consumer: 'client',
       build: {
         outDir: `${sdk}/dist/esm`,
         emptyOutDir: false,

@@ -33,18 +33,28 @@ describe('fetchTransport', () => {
     expect(await fetchTransport(impl, undefined).send('u', 'b', { keepalive: false })).toEqual({ status: 0 })
   })
 
-  it('on page hide, uses fetch keepalive, and sendBeacon with a text/plain blob when the keepalive fetch fails', async () => {
-    const beacons: [string, Blob][] = []
-    const beacon = (url: string, data: Blob) => beacons.push([url, data]) > 0
+  it('on page hide, uses fetch keepalive', async () => {
+    const beacons: string[] = []
     const ok = fakeFetch(() => new Response('{}', { status: 200 }))
-    await fetchTransport(ok.impl, beacon).send('u', 'b', { keepalive: true })
-    expect(ok.calls[0]![1].keepalive).toBe(true)
+    await fetchTransport(ok.impl, (url) => beacons.push(url) > 0, true).send('u', 'b', { keepalive: true })
+    expect(ok.calls[0]![1]).toMatchObject({ keepalive: true })
+    expect(ok.calls[0]![1].signal).toBeUndefined()
     expect(beacons).toEqual([])
+  })
 
-    const refused = ((): Promise<Response> => { throw new TypeError('keepalive quota') }) as unknown as typeof fetch
-    expect(await fetchTransport(refused, beacon).send('u', '{"x":1}', { keepalive: true })).toEqual({ status: 0 })
+  it('on page hide, uses sendBeacon with a text/plain blob where fetch has no keepalive', async () => {
+    const beacons: [string, Blob][] = []
+    const unused = fakeFetch(() => new Response('{}', { status: 200 }))
+    const transport = fetchTransport(unused.impl, (url, data) => beacons.push([url, data]) > 0, false)
+    expect(await transport.send('u', '{"x":1}', { keepalive: true })).toEqual({ status: 0 })
+    expect(unused.calls).toEqual([])
     expect(beacons[0]![0]).toBe('u')
     expect(beacons[0]![1].type).toBe('text/plain')
     expect(await beacons[0]![1].text()).toBe('{"x":1}')
+  })
+
+  it('turns a fetch that throws into status 0', async () => {
+    const throwing = ((): Promise<Response> => { throw new TypeError('blocked') }) as unknown as typeof fetch
+    expect(await fetchTransport(throwing, undefined, true).send('u', 'b', { keepalive: true })).toEqual({ status: 0 })
   })
 })

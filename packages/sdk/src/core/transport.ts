@@ -20,46 +20,40 @@ export interface Transport {
 /** Longest a normal request may take before it counts as a network failure. */
 const TIMEOUT = 20_000
 
+/** Whether this browser's `fetch` supports `keepalive` (Firefox before 133 does not). */
+const hasKeepalive = () => typeof Request === 'function' && 'keepalive' in Request.prototype
+
 /**
- * The browser transport: `fetch` (with `keepalive` on page hide), falling back to `navigator.sendBeacon`
- * when a keepalive fetch is refused. A beacon's fate is unknown, so it reports
- * status 0 and the events stay queued until a later answer confirms them (the collector dedupes ids).
+ * The browser transport: `fetch`, with `keepalive` on page hide; where `fetch` has no `keepalive`,
+ * `navigator.sendBeacon` on page hide. A beacon's fate is unknown, so it reports status 0 and the
+ * events stay queued until a later answer confirms them (the collector dedupes ids).
  */
 export function fetchTransport(
   fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
   beacon: ((url: string, data: Blob) => boolean) | undefined = globalThis.navigator?.sendBeacon?.bind(globalThis.navigator),
+  keepaliveFetch = hasKeepalive(),
 ): Transport {
-  const viaBeacon = (url: string, body: string): TransportResult => {
-    try {
-      beacon?.(url, new Blob([body], { type: 'text/plain' }))
-    } catch {
-      // Nothing more can be done while the page unloads; the events are still queued.
-    }
-    return { status: 0 }
-  }
   return {
     async send(url, body, { keepalive }) {
-      const abort = typeof AbortController === 'function' && !keepalive ? new AbortController() : undefined
+      if (keepalive && !keepaliveFetch && beacon) {
+        beacon(url, new Blob([body], { type: 'text/plain' }))
+        return { status: 0 }
+      }
+      const abort = keepalive ? undefined : new AbortController()
       const timer = abort && setTimeout(() => abort.abort(), TIMEOUT)
       try {
         const init: RequestInit = {
           method: 'POST', body, keepalive, credentials: 'omit', headers: { 'content-type': 'text/plain' },
         }
         if (abort) init.signal = abort.signal
-        let pending: Promise<Response>
-        try {
-          pending = fetchImpl(url, init)
-        } catch {
-          return keepalive ? viaBeacon(url, body) : { status: 0 }
-        }
-        const response = await pending
+        const response = await fetchImpl(url, init)
         const result: TransportResult = { status: response.status, retryAfter: response.headers.get('retry-after') }
         if (response.ok) result.body = await response.json().catch(() => undefined)
         return result
       } catch {
-        return keepalive ? viaBeacon(url, body) : { status: 0 }
+        return { status: 0 }
       } finally {
-        if (timer) clearTimeout(timer)
+        clearTimeout(timer)
       }
     },
   }
