@@ -1,0 +1,70 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+export const ROOT = resolve(import.meta.dirname, '../..')
+export const DIST = join(ROOT, 'packages/sdk/dist')
+export const SNIPPET = join(ROOT, 'packages/sdk/src/loader/snippet.js')
+
+/** Byte budgets, gzipped (DESIGN.md "Quality bars"). Lower them when you beat them. */
+export const BUDGETS: Record<string, number> = {
+  'snippet (packages/sdk/src/loader/snippet.js)': 1024,
+  'cairn.js': 6 * 1024,
+}
+
+/** One shipped file: raw and gzipped bytes. */
+export type Measured = { file: string; bytes: number; gzip: number }
+
+/** gzip -9, as a CDN would serve it. */
+export const gzipBytes = (content: Buffer | string) => gzipSync(content, { level: 9 }).length
+
+const measure = (file: string, path: string): Measured => {
+  const content = readFileSync(path)
+  return { file, bytes: content.length, gzip: gzipBytes(content) }
+}
+
+/**
+ * Every JavaScript file the build ships (paths relative to packages/sdk/dist), plus the snippet.
+ * Throws when the SDK is not built.
+ */
+export function measureBuild(): Measured[] {
+  if (!existsSync(join(DIST, 'cairn.js'))) throw new Error('packages/sdk/dist is not built: run `npm run build` first')
+  const files: string[] = []
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (entry.name.endsWith('.js')) files.push(path)
+    }
+  }
+  walk(DIST)
+  const built = files.map((path) => measure(relative(DIST, path).split('\\').join('/'), path)).sort((a, b) => a.file.localeCompare(b.file))
+  return [measure('snippet (packages/sdk/src/loader/snippet.js)', SNIPPET), ...built]
+}
+
+export const TABLE_START = '<!-- size-table:start -->'
+export const TABLE_END = '<!-- size-table:end -->'
+
+/** The README table, generated: one row per file, its budget when it has one. */
+export function sizeTable(measured: readonly Measured[]): string {
+  const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`
+  const rows = measured.map(({ file, bytes, gzip }) => {
+    const budget = BUDGETS[file]
+    return `| \`${file}\` | ${bytes.toLocaleString('en-US')} | ${gzip.toLocaleString('en-US')} (${kb(gzip)}) | ${budget ? `≤ ${kb(budget)}` : ''} |`
+  })
+  return [
+    TABLE_START,
+    '| file (in `packages/sdk/dist/`) | bytes | gzip bytes | budget (gzip) |',
+    '| --- | ---: | ---: | ---: |',
+    ...rows,
+    TABLE_END,
+  ].join('\n')
+}
+
+/** README text with the table between the markers replaced. */
+export function withTable(readme: string, table: string): string {
+  const start = readme.indexOf(TABLE_START)
+  const end = readme.indexOf(TABLE_END)
+  if (start < 0 || end < start) throw new Error(`README.md has no ${TABLE_START} … ${TABLE_END} block`)
+  return readme.slice(0, start) + table + readme.slice(end + TABLE_END.length)
+}
