@@ -37,6 +37,23 @@ window.__show = async (id, ctx = {}) => {
     emit: (e) => window.__events.push({ type: e.type, stepIndex: e.stepIndex, stepId: e.stepId, reason: e.reason }),
   })
 }
+window.__anchor = async (placement, dir) => {
+  const { anchor } = await import('./position.js')
+  const target = document.getElementById('launcher')
+  const box = document.createElement('div')
+  box.textContent = 'A tip'
+  box.style.setProperty('width', 'max-content')
+  document.body.append(box)
+  return new Promise((resolve) => {
+    const stop = anchor(target, box, { placement, dir, placed(side) {
+      stop()
+      const t = target.getBoundingClientRect()
+      const b = box.getBoundingClientRect()
+      box.remove()
+      resolve({ side, gap: Math.round(b.top - t.bottom), left: Math.round(b.left - t.left) + 0, right: Math.round(b.right - t.right) + 0 })
+    } })
+  })
+}
 window.__ready = true
 `
 

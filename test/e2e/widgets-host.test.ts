@@ -307,6 +307,16 @@ describe.runIf(run)('widget host in real Chromium', () => {
     })
   })
 
+  it('position.js anchors a box to its target, mirrors logical placements in RTL, under strict CSP', async () => {
+    const { page, record } = await openPage(fixture, 'page.html?csp=strict')
+    const place = (placement: string, dir: string) =>
+      page.evaluate(([p, d]) => (window as unknown as { __anchor(p: string, d: string): Promise<Record<string, unknown>> }).__anchor(p as string, d as string), [placement, dir])
+    expect(await place('bottom-start', 'ltr')).toEqual({ side: 'bottom-start', gap: 12, left: 0, right: expect.any(Number) })
+    expect(await place('bottom-start', 'rtl')).toEqual({ side: 'bottom-end', gap: 12, left: expect.any(Number), right: 0 })
+    expect(await violations(page, record)).toEqual([])
+    await page.close()
+  })
+
   it('a widget chunk that fails to load is reported as chunk_failed and the page is unaffected', async () => {
     const options = encodeURIComponent(JSON.stringify({ missingChunks: true }))
     const { page, record } = await openPage(fixture, `page.html?csp=strict&options=${options}`)

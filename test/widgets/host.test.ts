@@ -57,7 +57,7 @@ describe('host element', () => {
 
 describe('theme', () => {
   it('writes init({ theme }) tokens as --cairn-* custom properties through the CSSOM', async () => {
-    const { host } = await show(tour, {}, { theme: { accent: '#0a7', accentText: 'black', radius: '4px', zIndex: 1000, 'bad;key': 'x', 'a b': 'y' } })
+    const { host } = await show(tour, {}, { theme: { accent: '#0a7', accentText: 'black', '--cairn-radius': '4px', zIndex: 1000, 'bad;key': 'x', 'a b': 'y', '--other': 'z', '--cairn-X;': 'w' } })
     expect(host?.style.getPropertyValue('--cairn-accent')).toBe('#0a7')
     expect(host?.style.getPropertyValue('--cairn-accent-text')).toBe('black')
     expect(host?.style.getPropertyValue('--cairn-radius')).toBe('4px')

@@ -1,0 +1,60 @@
+import { arrow, autoUpdate, computePosition, flip, offset, shift, type Placement } from '@floating-ui/dom'
+import type { TourStep } from '@cairn/protocol'
+
+/** A placement as flows write it: logical, so `left`/`right` mean start/end of the reading direction. */
+export type LogicalPlacement = NonNullable<TourStep['placement']>
+
+/**
+ * The physical placement for a logical one: `left`/`right` swap on right-to-left pages, `-start`/`-end`
+ * of `top`/`bottom` too (they are inline positions); `auto` becomes `bottom`, and `flip` finds room.
+ * @example physicalPlacement('right-start', 'rtl') // 'left-start'
+ */
+export function physicalPlacement(placement: LogicalPlacement, dir: 'ltr' | 'rtl'): Placement {
+  if (placement === 'auto') return 'bottom'
+  if (dir === 'ltr') return placement
+  const [side, align] = placement.split('-') as [string, string | undefined]
+  const mirroredSide = side === 'left' ? 'right' : side === 'right' ? 'left' : side
+  const vertical = side === 'top' || side === 'bottom'
+  const mirroredAlign = vertical && align ? (align === 'start' ? 'end' : 'start') : align
+  return (mirroredAlign ? `${mirroredSide}-${mirroredAlign}` : mirroredSide) as Placement
+}
+
+/** How to anchor a floating box. */
+export interface AnchorOptions {
+  placement: LogicalPlacement
+  dir: 'ltr' | 'rtl'
+  /** Gap between the target and the box, px. @default 12 */
+  gap?: number | undefined
+  /** An arrow element inside the box, positioned along its edge. */
+  arrow?: HTMLElement | undefined
+  /** Called after every placement with the side that was used (after flips). */
+  placed?: ((placement: Placement) => void) | undefined
+}
+
+/**
+ * Keeps `floating` next to `reference` — offset, flip, shift, arrow — and follows scrolls, resizes and
+ * layout changes until the returned function is called. The only module that imports @floating-ui/dom.
+ * Coordinates are written through the CSSOM (`style.setProperty`), never as a style string.
+ */
+export function anchor(reference: Element, floating: HTMLElement, options: AnchorOptions): () => void {
+  const update = () => {
+    const middleware = [offset(options.gap ?? 12), flip(), shift({ padding: 8 })]
+    if (options.arrow) middleware.push(arrow({ element: options.arrow, padding: 8 }))
+    void computePosition(reference, floating, { placement: physicalPlacement(options.placement, options.dir), strategy: 'fixed', middleware }).then(
+      ({ x, y, placement, middlewareData }) => {
+        // floating-ui's coordinates are physical (from the viewport's top-left) whatever the direction;
+        // left/top rather than transform, which the entrance animation owns.
+        floating.style.setProperty('position', 'fixed')
+        floating.style.setProperty('left', `${Math.round(x)}px`)
+        floating.style.setProperty('top', `${Math.round(y)}px`)
+        const tip = middlewareData.arrow
+        if (options.arrow && tip) {
+          options.arrow.style.setProperty('left', tip.x === undefined ? '' : `${tip.x}px`)
+          options.arrow.style.setProperty('top', tip.y === undefined ? '' : `${tip.y}px`)
+        }
+        options.placed?.(placement)
+      },
+    )
+  }
+  return autoUpdate(reference, floating, update)
+}
