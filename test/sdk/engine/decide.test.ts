@@ -92,12 +92,23 @@ describe('decide', () => {
     expect(run({ flows: [tour('a')], screen: { x: false } })[0]?.verdict).toBe('now')
   })
 
-  it('puts show*() calls first; they bypass trigger, audience, frequency and caps but not the modal slot', () => {
-    const state = { ...base().state, auto: [now - 3, now - 2, now - 1], flows: { m: { shownCount: 3, shownAt: now - 10, completedAt: now - 5 } } }
-    const m = tour('m', { audience: { segment: 'nope' }, trigger: { url: '/nope' } })
+  it('puts show*() calls first; they skip the trigger and the caps, not the modal slot', () => {
+    const state = { ...base().state, auto: [now - 3, now - 2, now - 1] }
+    const m = tour('m', { trigger: { url: '/nope' } })
     const ds = run({ flows: [tour('auto', { priority: 1000 })], asks: [{ flow: m, at: now }], state })
     expect(byId(ds)).toMatchObject({ m: { verdict: 'now', manual: true, reason: 'show*() call' }, auto: { verdict: 'never' } })
+    expect(byId(ds).auto?.reason).toMatch(/^cap: /)
     expect(run({ asks: [{ flow: m, at: now }], screen: { x: true } })[0]).toMatchObject({ verdict: 'later', reason: 'waiting: "x" is on screen' })
+  })
+
+  it('show*() calls respect audience and frequency unless forced', () => {
+    const state = { ...base().state, flows: { m: { shownCount: 3, shownAt: now - 10, completedAt: now - 5 } } }
+    const m = tour('m', { audience: { segment: 'nope' } })
+    expect(run({ asks: [{ flow: m, at: now }], state })[0]).toMatchObject({ verdict: 'never', reason: 'frequency once: already shown' })
+    expect(run({ asks: [{ flow: m, at: now }] })[0]?.reason).toMatch(/^audience rule/)
+    expect(run({ asks: [{ flow: m, at: now, force: true }], state })[0]).toMatchObject({ verdict: 'now', reason: 'show*() call' })
+    const held = userFor('m', 0.5, true)
+    expect(run({ asks: [{ flow: { ...m, holdout: 0.5 }, at: now, force: true }], user: held })[0]?.reason).toBe('held out (holdout 0.5)')
   })
 
   it('a show*() call for a flow also in the list is decided once, as a request', () => {

@@ -22,6 +22,7 @@ describe('createFlowEngine', () => {
       ['flow_step', { flowId: 'welcome', flowVersion: 3, stepIndex: 1, stepId: 's2' }],
       ['flow_completed', { flowId: 'welcome', flowVersion: 3 }],
     ])
+    expect(fake.kinds).toEqual(['tour', 'tour', 'tour'])
     const saved = JSON.parse(fake.store.get('state')!)
     expect(saved.flows.welcome).toMatchObject({ shownCount: 1, step: 1 })
     expect(saved.flows.welcome.completedAt).toBeGreaterThanOrEqual(saved.flows.welcome.shownAt)
@@ -66,6 +67,21 @@ describe('createFlowEngine', () => {
     expect(fake.open.map((r) => r.flow.id)).toEqual(['news', 'low'])
     expect(fake.typesOf('high')).toEqual(['flow_shown', 'flow_dismissed'])
     expect(fake.events.find(([t]) => t === 'flow_dismissed')?.[1]).toEqual({ flowId: 'high', stepIndex: 0, reason: 'closed' })
+  })
+
+  it('a dismissed flow shows again from show*() only when forced', async () => {
+    const { deps, fake } = fakeDeps()
+    const engine = createFlowEngine(deps, { flows: [tour('welcome')] })
+    await settle()
+    fake.open[0]!.controls.dismiss()
+    engine.show('welcome', 'tour')
+    await settle()
+    expect(fake.rendered).toHaveLength(1)
+    expect(fake.logs.at(-1)).toBe('welcome: never: frequency once: already shown')
+    engine.show('welcome', 'tour', { force: true })
+    await settle()
+    expect(fake.open.map((r) => [r.flow.id, r.controls.via])).toEqual([['welcome', 'manual']])
+    expect(fake.events.at(-1)).toEqual(['flow_shown', { flowId: 'welcome', reason: 'manual' }])
   })
 
   it('caps automatic flows per session; show*() bypasses the cap', async () => {

@@ -19,6 +19,8 @@ export function fakeDeps(init: { now?: number; url?: string; user?: FlowUser; st
     store: init.store ?? new Map<string, string>(),
     user: init.user ?? ({ anonymousId: 'anon-1', traits: {} } as FlowUser),
     events: [] as [FlowEventType, FlowEventPayload][],
+    /** The kind given with each event, for `sdk.on` listeners. */
+    kinds: [] as (string | undefined)[],
     rendered: [] as Rendered[],
     logs: [] as string[],
     /** What render does: resolve (default) or reject, per flow. */
@@ -64,7 +66,10 @@ export function fakeDeps(init: { now?: number; url?: string; user?: FlowUser; st
       return raw === undefined ? undefined : JSON.parse(raw)
     },
     save: (name, value) => void fake.store.set(name, JSON.stringify(value)),
-    emit: (type, payload) => void fake.events.push([type, payload]),
+    emit(type, payload, kind) {
+      fake.events.push([type, payload])
+      fake.kinds.push(kind)
+    },
     render(flow, controls) {
       if (fake.renderFails.has(flow.id)) return Promise.reject(new Error(`chunk for ${flow.kind} failed to load`))
       const r: Rendered = { flow, controls, open: true }

@@ -7,8 +7,11 @@ import { audienceFails } from './rule.ts'
 import type { EngineState } from './state.ts'
 import { delayFails, triggerFails, type Block, type TriggerContext } from './trigger.ts'
 
-/** A `show*()` request waiting for the screen. */
-export type Ask = { flow: FlowEnvelope; at: number }
+/**
+ * A `show*()` request waiting for the screen. It skips the trigger and the caps; with `force` also the
+ * audience and frequency (never the holdout or the one-modal rule).
+ */
+export type Ask = { flow: FlowEnvelope; at: number; force?: boolean | undefined }
 
 /**
  * What to do with one flow now. `now`: render it. `later`: not yet — at `at` if given, else when the
@@ -22,7 +25,7 @@ export type Decision = {
   at?: number
   /** Since when the trigger's conditions hold on this page; pass it back as `since` next time. */
   since?: number
-  /** Asked for by `show*()`: bypasses trigger, audience, frequency and caps. */
+  /** Asked for by `show*()` (see {@link Ask}). */
   manual?: boolean
   /** In progress in this visit (shown, not finished): shown again where it was, outside the caps. */
   resume?: boolean
@@ -57,7 +60,8 @@ const inProgress = (s: FlowState | undefined, visitStart: number): boolean =>
  * Decides, for every flow and every pending `show*()` call, whether it shows now, later or not, and
  * why. Requests go first, then flows by `priority` (highest first) and by the time their trigger
  * began to hold. At most one modal-class widget is on screen at a time; automatic flows also pass the
- * per-session and per-day caps and, for surveys, the survey cooldown. Held-out users never see a flow.
+ * per-session and per-day caps and, for surveys, the survey cooldown. Requests skip the trigger and
+ * the caps, and with `force` the audience and frequency too. Held-out users never see a flow.
  * @example decide(input).filter((d) => d.verdict === 'now') // what to render
  */
 export function decide(c: DecideInput): Decision[] {
@@ -67,30 +71,31 @@ export function decide(c: DecideInput): Decision[] {
     milestones: c.state.milestones, firstSeen: c.state.firstSeen, prevSeen: c.state.visit?.prev, visitStart,
   }
   const asked = new Set(c.asks.map((a) => a.flow.id))
-  const all: [FlowEnvelope, number | undefined][] = [
-    ...c.asks.map((a) => [a.flow, a.at] as [FlowEnvelope, number]),
+  const all: [FlowEnvelope, Ask | undefined][] = [
+    ...c.asks.map((a) => [a.flow, a] as [FlowEnvelope, Ask]),
     ...c.flows.filter((f) => !asked.has(f.id)).map((f) => [f, undefined] as [FlowEnvelope, undefined]),
   ]
   const out: Decision[] = []
   const ready: [Decision, FlowEnvelope, number][] = []
-  for (const [f, askedAt] of all) {
+  for (const [f, ask] of all) {
     const id = f.id
     const s = own(c.state.flows, id)
     const d: Decision = { id, verdict: 'never', reason: '' }
-    const manual = askedAt !== undefined
+    const manual = ask !== undefined
     let block: Block | undefined
     if (manual) d.manual = true
     if (own(c.screen, id) !== undefined) block = { why: 'on screen' }
     else if (!manual && own(c.failed, id)) block = { why: own(c.failed, id) as string }
     else if (!manual && inProgress(s, visitStart)) d.resume = true
     else if (!manual) block = autoFails(f, d, c, ctx)
+    else if (!ask.force) block = targetingFails(f, c, ctx)
     if (!block && !d.resume && f.holdout && (s?.heldOutAt !== undefined || inShare(c.user, id, f.holdout))) {
       block = { why: `held out (holdout ${f.holdout})` }
       if (s?.heldOutAt === undefined) d.heldOut = true
     }
     out.push(d)
     if (block) setBlock(d, block)
-    else ready.push([d, f, askedAt ?? d.since ?? c.now])
+    else ready.push([d, f, ask?.at ?? d.since ?? c.now])
   }
   ready.sort(([a, f, x], [b, g, y]) => Number(!!b.manual) - Number(!!a.manual) || (g.priority ?? 0) - (f.priority ?? 0) || x - y)
   let modal = Object.keys(c.screen).find((k) => own(c.screen, k))
@@ -112,14 +117,17 @@ export function decide(c: DecideInput): Decision[] {
   return out
 }
 
-/** Trigger, then frequency, audience, trigger conditions and delay, for a flow that shows by itself. */
+/** Frequency, then audience: who the flow is for and how often. */
+function targetingFails(f: FlowEnvelope, c: DecideInput, ctx: TriggerContext): Block | undefined {
+  const why = f.audience && audienceFails(f.audience, ctx)
+  return frequencyFails(f.frequency, own(c.state.flows, f.id), c.now, ctx.visitStart) ?? (why ? { why: `audience ${why}` } : undefined)
+}
+
+/** Trigger presence, targeting, then the trigger's conditions and delay, for a flow that shows by itself. */
 function autoFails(f: FlowEnvelope, d: Decision, c: DecideInput, ctx: TriggerContext): Block | undefined {
   const t = f.trigger
   if (!t) return { why: 'no trigger: shown only by show*()' }
-  const why = f.audience && audienceFails(f.audience, ctx)
-  return frequencyFails(f.frequency, own(c.state.flows, f.id), c.now, ctx.visitStart) ??
-    (why ? { why: `audience ${why}` } : undefined) ??
-    triggerFails(t, ctx) ?? delayFails(t, { ...ctx, since: (d.since = own(c.since, f.id) ?? c.now) })
+  return targetingFails(f, c, ctx) ?? triggerFails(t, ctx) ?? delayFails(t, { ...ctx, since: (d.since = own(c.since, f.id) ?? c.now) })
 }
 
 function setBlock(d: Decision, b: Block, verdict: Decision['verdict'] = 'never'): void {

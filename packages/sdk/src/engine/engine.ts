@@ -50,8 +50,11 @@ export type FlowEngineDeps = {
   fetchFlows?(etag: string | undefined): Promise<{ flows: unknown; etag?: string | undefined } | undefined>
   /** `GET /v1/users/:id/state` for the current user; absent in local-only mode. */
   fetchUserState?(): Promise<UserState | undefined>
-  /** A lifecycle event: to the queue (as a flow event) and to `sdk.on('flow:…')` listeners. */
-  emit(type: FlowEventType, payload: FlowEventPayload): void
+  /**
+   * A lifecycle event: to the queue (as a flow event) and to `sdk.on('flow:…')` listeners. `kind` is
+   * for listeners (the wire event has no such field); absent when a definition was too broken to tell.
+   */
+  emit(type: FlowEventType, payload: FlowEventPayload, kind?: FlowKind): void
   /** Loads the widget chunk and shows the flow; resolves once it is on screen. */
   render(flow: FlowEnvelope, controls: FlowControls): Promise<WidgetHandle | void>
   /** Calls back with the new URL on SPA navigations; returns an unsubscribe function. */
@@ -68,7 +71,10 @@ export type FlowEngineOptions = {
 
 /** The engine as the core uses it. Every method is safe to call at any time, also after `destroy`. */
 export type FlowEngine = {
-  /** `show*()`: a flow id or an inline definition; `kind` is the kind the caller expects. */
+  /**
+   * `show*()`: a flow id or an inline definition; `kind` is the kind the caller expects. Skips the
+   * trigger and the caps; `opts.force` also skips audience and frequency.
+   */
   show(flow: unknown, kind?: FlowKind, opts?: unknown): void
   /** A tracked event: counted for triggers and audience rules. */
   track(name: string): void
@@ -136,7 +142,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     const p: FlowEventPayload = { flowId: typeof f === 'string' ? f : f.id, ...extra }
     if (typeof f !== 'string' && f.version !== undefined) p.flowVersion = f.version
     if (type === 'flow_error') log(`${p.flowId}: error ${p.reason ?? ''} ${JSON.stringify(p.props ?? '')}`)
-    deps.emit(type, p)
+    deps.emit(type, p, typeof f === 'string' ? undefined : f.kind)
   }
   const invalid = (errors: FlowEventPayload[]): void => errors.forEach((e) => emit(e.flowId, 'flow_error', e))
   /** Saves merged with what another tab may have saved meanwhile, and keeps that merge. */
@@ -204,7 +210,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         emit(flow, 'flow_error', { reason: 'invalid', props: { path: '$.kind', message: `show*() expected a ${r.kind}, "${flow.id}" is a ${flow.kind}` } })
         return false
       }
-      asks.push({ flow, at: r.at, opts: r.opts })
+      asks.push({ flow, at: r.at, opts: r.opts, force: (r.opts as { force?: unknown } | undefined)?.force === true })
       return true
     })
     const held = Object.values(pending)
