@@ -27,6 +27,8 @@ describe('a tour placeholder', () => {
     expect(ui.getByText('2 of 3')).toBeTruthy()
     expect(ui.getAllByRole('listitem').map((li: HTMLElement) => li.textContent)).toEqual(['Create', 'Share'])
 
+    await waitFor(() => expect(ui.getByRole('status').textContent).toBe('Projects. 2 of 3'))
+
     fireEvent.click(ui.getByRole('button', { name: 'Back' }))
     expect(ui.getByText('1 of 3')).toBeTruthy()
     fireEvent.click(ui.getByRole('button', { name: 'Next' }))
