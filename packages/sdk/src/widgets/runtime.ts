@@ -27,7 +27,8 @@ const NOTHING: WidgetHandle = { close() {} }
  */
 export function createRuntime(options: RuntimeOptions): WidgetRuntime {
   const doc = options.document ?? globalThis.document
-  const loadChunk = options.loadChunk ?? importChunk(options.base ?? new URL('.', import.meta.url))
+  // Chunks sit next to this one: a relative URL against the runtime chunk's own URL finds them.
+  const loadChunk = options.loadChunk ?? importChunk(options.base ?? import.meta.url)
   const open = new Set<WidgetHandle>()
   let host: HostRoot | undefined
   let destroyed = false
