@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startDemoServer } from '../../demo/server.ts'
+import type { DemoServer } from '../../demo/server.ts'
+import { chromiumAvailable, launchChromium } from './harness/chromium.ts'
+import { startCollectorProcess } from './harness/collector-process.ts'
+import type { CollectorProcess } from './harness/collector-process.ts'
+import { until } from './harness/stack.ts'
+import type { Browser } from 'playwright-core'
+import type { UserState } from '@cairn/protocol'
+
+describe.skipIf(!chromiumAvailable())('the demo app (what `npm start` serves)', () => {
+  let collector: CollectorProcess
+  let demo: DemoServer
+  let browser: Browser
+  beforeAll(async () => {
+    collector = await startCollectorProcess()
+    demo = await startDemoServer({ collectorUrl: collector.url })
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await demo?.close()
+    await collector?.stop()
+  })
+
+  const state = async (user: string) =>
+    (await (await fetch(`${collector.url}/v1/users/${user}/state?key=sk_demo`)).json()) as UserState
+
+  it('installs Cairn with the snippet, identifies the demo user and tracks what they do, in Persian', async () => {
+    const context = await browser.newContext({ baseURL: demo.url })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(String(error)))
+    await page.goto('/')
+    await page.waitForFunction(() => typeof (window as unknown as { cairn?: { _q?: unknown } }).cairn === 'object'
+      && (window as unknown as { cairn: { _q?: unknown } }).cairn._q === undefined)
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl')
+    await expect.poll(() => page.textContent('h1')).toBe('بوردها')
+
+    await page.click('#new-board')
+    await page.fill('#board-form input[name=name]', 'راه‌اندازی نسخهٔ تازه')
+    await page.click('#board-form button[type=submit]')
+    await page.click('#invite')
+    await page.fill('#invite-form input[name=email]', 'mehdi@example.com')
+    await page.click('#invite-form button[type=submit]')
+    await page.click('.boards a >> nth=0')
+    await page.waitForURL('**/boards/**')
+    await page.fill('#card-form input[name=title]', 'نوشتن یادداشت انتشار')
+    await page.click('#card-form button[type=submit]')
+    await page.click('[data-status=doing] button')
+
+    const stored = await until('the demo events in the collector', async () => {
+      const s = await state('sara')
+      return s.events['card_completed'] === 1 && s
+    })
+    expect(stored.events).toMatchObject({ board_created: 1, teammate_invited: 1, card_created: 1, card_completed: 1 })
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
