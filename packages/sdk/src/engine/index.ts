@@ -4,7 +4,7 @@
  * See docs/flow-engine.md.
  */
 export { createFlowEngine } from './engine.ts'
-export type { FlowEngine, FlowEngineDeps, FlowEngineOptions, FlowControls, FlowUser, WidgetHandle, StoredName } from './engine.ts'
+export type { FlowEngine, FlowEngineDeps, FlowEngineOptions, FlowControls, FlowUser, WidgetHandle, StoredName } from './deps.ts'
 export { decide } from './decide.ts'
 export type { Ask, Decision, DecideInput } from './decide.ts'
 export { DEFAULT_LIMITS, isModal, capFails, cooldownFails } from './budget.ts'

@@ -1,0 +1,89 @@
+import type { FlowEnvelope, FlowEventType, FlowKind, FlowState, UserState } from '@cairn/protocol'
+import type { Limits } from './budget.ts'
+import type { Decision } from './decide.ts'
+import type { FlowEventPayload } from './validate.ts'
+
+/** Who the user is, as the core knows it now. */
+export type FlowUser = { userId?: string | undefined; anonymousId: string; traits?: Readonly<Record<string, unknown>> | undefined }
+
+/** Handed to the widget with its flow: how it reports what the user does. Calls after the end are ignored. */
+export type FlowControls = {
+  /** What the user did with this flow before (last step, answers, ticks), to resume from. */
+  state: FlowState | undefined
+  /** How it came: a `show*()` call, by itself, or resumed after a reload within the visit. */
+  via: 'manual' | 'auto' | 'resume'
+  /** The options given to `show*()`. */
+  opts: unknown
+  /** The user reached step `index` (tour step, survey question). Remembered for resuming. */
+  step(index: number, stepId?: string): void
+  /** Finished: recorded, and the screen is free for the next flow. */
+  complete(): void
+  /** Closed by the user: recorded (frequency remembers it), and the screen is free. */
+  dismiss(stepIndex?: number, reason?: string): void
+  /** Something went wrong (`target_missing`, …); reported, the flow goes on unless the widget closes. */
+  error(reason: string, stepIndex?: number): void
+  /** Left the screen without a user decision (paused, failed): nothing recorded, not shown again on this page. */
+  close(): void
+}
+
+/** What `render` resolves to once the widget is on screen; the engine closes it on `reset`/`destroy`. */
+export type WidgetHandle = { close(): void }
+
+/** Names under which the engine persists data through {@link FlowEngineDeps.save}. */
+export type StoredName = 'state' | 'flows'
+
+/** Everything the engine needs from the outside world; each has an in-memory twin in the tests. */
+export type FlowEngineDeps = {
+  now(): number
+  setTimeout(fn: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+  getUser(): FlowUser
+  /** The page URL at start (later ones arrive through `onNavigate` or `navigate`). */
+  getUrl(): string
+  /** Reads what `save` stored under `name` (parsed), or `undefined`. */
+  load(name: StoredName): unknown
+  save(name: StoredName, value: unknown): void
+  /** `GET /v1/flows` with `If-None-Match: etag`; `undefined` means 304 Not Modified. Absent in local-only mode. */
+  fetchFlows?(etag: string | undefined): Promise<{ flows: unknown; etag?: string | undefined } | undefined>
+  /** `GET /v1/users/:id/state` for the current user; absent in local-only mode. */
+  fetchUserState?(): Promise<UserState | undefined>
+  /**
+   * A lifecycle event: to the queue (as a flow event) and to `sdk.on('flow:…')` listeners. `kind` is
+   * for listeners (the wire event has no such field); absent when a definition was too broken to tell.
+   */
+  emit(type: FlowEventType, payload: FlowEventPayload, kind?: FlowKind): void
+  /** Loads the widget chunk and shows the flow; resolves once it is on screen. */
+  render(flow: FlowEnvelope, controls: FlowControls): Promise<WidgetHandle | void>
+  /** Calls back with the new URL on SPA navigations; returns an unsubscribe function. */
+  onNavigate?(listener: (url: string) => void): () => void
+  /** Debug output: present only when debugging. */
+  log?(message: string): void
+}
+
+export type FlowEngineOptions = {
+  /** Inline flow definitions (`init({ flows })`). */
+  flows?: unknown
+  limits?: Partial<Limits>
+}
+
+/** The engine as the core uses it. Every method is safe to call at any time, also after `destroy`. */
+export type FlowEngine = {
+  /**
+   * `show*()`: a flow id or an inline definition; `kind` is the kind the caller expects. Skips the
+   * trigger and the caps; `opts.force` also skips audience and frequency.
+   */
+  show(flow: unknown, kind?: FlowKind, opts?: unknown): void
+  /** A tracked event: counted for triggers and audience rules. */
+  track(name: string): void
+  /** A milestone reached; true the first time on this device. */
+  milestone(name: string): boolean
+  /** The page URL changed. */
+  navigate(url: string): void
+  /** The user (id or traits) changed: fetch their state and decide again. */
+  identify(): void
+  /** Logout: closes widgets and forgets this user's flow state. */
+  reset(): void
+  destroy(): void
+  /** The latest decisions, for debugging and tests. */
+  decisions(): Decision[]
+}
