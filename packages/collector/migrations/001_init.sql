@@ -48,13 +48,15 @@ CREATE TABLE actors (
 CREATE INDEX actors_by_user ON actors (project_id, user_id) WHERE user_id <> '';
 
 -- Identified users: seen times of events that carried the user id, and traits from identify events.
+-- Traits merge key by key, the newest value winning; trait_times holds each key's time (epoch ms) so
+-- identifies that arrive out of order still merge right.
 CREATE TABLE users (
   project_id   text        NOT NULL,
   user_id      text        NOT NULL,
   first_seen   timestamptz NOT NULL,
   last_seen    timestamptz NOT NULL,
   traits       jsonb       NOT NULL DEFAULT '{}',
-  traits_at    timestamptz,
+  trait_times  jsonb       NOT NULL DEFAULT '{}',
   PRIMARY KEY (project_id, user_id)
 );
 

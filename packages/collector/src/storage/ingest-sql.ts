@@ -26,20 +26,24 @@ ON CONFLICT (project_id, anonymous_id, user_id) DO UPDATE SET
   last_seen = GREATEST(actors.last_seen, excluded.last_seen)
 WHERE excluded.first_seen < actors.first_seen OR excluded.last_seen > actors.last_seen`
 
+/** Newest value per key: `side` of whichever of users / excluded has the later time for key k. */
+const newer = (side: 'traits' | 'trait_times') => `COALESCE((
+    SELECT jsonb_object_agg(k, CASE
+      WHEN COALESCE((excluded.trait_times ->> k)::float8, -1) >= COALESCE((users.trait_times ->> k)::float8, -1)
+      THEN excluded.${side} -> k ELSE users.${side} -> k END)
+    FROM jsonb_object_keys(users.traits || excluded.traits) AS k), '{}'::jsonb)`
+
 export const UPSERT_USERS = `
-INSERT INTO users (project_id, user_id, first_seen, last_seen, traits, traits_at)
-SELECT $1, r.u, ${at('r."first"')}, ${at('r."last"')}, COALESCE(r.traits, '{}'::jsonb), ${at('r."traitsAt"')}
-FROM jsonb_to_recordset($2::jsonb) AS r(u text, "first" float8, "last" float8, traits jsonb, "traitsAt" float8)
+INSERT INTO users (project_id, user_id, first_seen, last_seen, traits, trait_times)
+SELECT $1, r.u, ${at('r."first"')}, ${at('r."last"')}, r.traits, r."traitTimes"
+FROM jsonb_to_recordset($2::jsonb) AS r(u text, "first" float8, "last" float8, traits jsonb, "traitTimes" jsonb)
 ORDER BY r.u
 ON CONFLICT (project_id, user_id) DO UPDATE SET
   first_seen = LEAST(users.first_seen, excluded.first_seen),
   last_seen = GREATEST(users.last_seen, excluded.last_seen),
-  traits = CASE
-    WHEN excluded.traits_at IS NULL THEN users.traits
-    WHEN users.traits_at IS NULL OR excluded.traits_at >= users.traits_at THEN users.traits || excluded.traits
-    ELSE excluded.traits || users.traits END,
-  traits_at = GREATEST(users.traits_at, excluded.traits_at)
-WHERE excluded.first_seen < users.first_seen OR excluded.last_seen > users.last_seen OR excluded.traits_at IS NOT NULL`
+  traits = ${newer('traits')},
+  trait_times = ${newer('trait_times')}
+WHERE excluded.first_seen < users.first_seen OR excluded.last_seen > users.last_seen OR excluded.traits <> '{}'::jsonb`
 
 export const UPSERT_IDENTITIES = `
 INSERT INTO identities (project_id, anonymous_id, user_id, linked_at)

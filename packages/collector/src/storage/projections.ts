@@ -5,7 +5,8 @@ export type StoredEvent = { event: CairnEvent; ts: number }
 
 type Actor = { a: string; u: string }
 export type ActorRow = Actor & { first: number; last: number }
-export type UserRow = { u: string; first: number; last: number; traits: JsonObject | null; traitsAt: number | null }
+/** `traitTimes`: when each trait key was last set, so rows from different batches merge key by key. */
+export type UserRow = { u: string; first: number; last: number; traits: JsonObject; traitTimes: Record<string, number> }
 export type IdentityRow = Actor & { at: number }
 export type FlowStateRow = Actor & {
   f: string
@@ -48,6 +49,12 @@ function table<R>() {
       if (row) merge(row)
       else rows.set(id, make())
     },
+    get(key: unknown[], make: () => R): R {
+      const id = JSON.stringify(key)
+      let row = rows.get(id)
+      if (!row) rows.set(id, (row = make()))
+      return row
+    },
   }
 }
 
@@ -75,14 +82,16 @@ export function project(events: readonly StoredEvent[]): Projections {
       row.last = Math.max(row.last, ts)
     })
     if (e.userId !== undefined) {
-      const traits = e.type === 'identify' ? e.traits ?? null : null
-      const traitsAt = traits ? ts : null
-      users.upsert([e.userId], () => ({ u: actor.u, first: ts, last: ts, traits, traitsAt }), (row) => {
-        row.first = Math.min(row.first, ts)
-        row.last = Math.max(row.last, ts)
-        if (traits) row.traits = { ...row.traits, ...traits }
-        row.traitsAt = later(row.traitsAt, traitsAt)
-      })
+      const traits = e.type === 'identify' ? e.traits ?? {} : {}
+      // Null-prototype maps: a trait named `__proto__` stays a trait.
+      const row = users.get([e.userId], () => ({ u: actor.u, first: ts, last: ts, traits: Object.create(null), traitTimes: Object.create(null) }))
+      row.first = Math.min(row.first, ts)
+      row.last = Math.max(row.last, ts)
+      // Events are in time order, so a later value simply overwrites.
+      for (const [key, value] of Object.entries(traits)) {
+        row.traits[key] = value
+        row.traitTimes[key] = ts
+      }
     }
     switch (e.type) {
       case 'identify':
