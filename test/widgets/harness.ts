@@ -19,9 +19,12 @@ export interface Shown {
   ui: ReturnType<typeof within>
 }
 
-/** A runtime whose kind chunks are the source modules (happy-dom can't import by URL). */
+/** Loads a kind's chunk from its source module (happy-dom can't import by URL). */
+export const loadSourceChunk = (name: string): Promise<unknown> => KINDS[name as FlowKind]()
+
+/** A runtime whose kind chunks are the source modules. */
 export function testRuntime(options: Partial<RuntimeOptions> = {}): WidgetRuntime {
-  return createRuntime({ base: 'https://cdn.test/cairn/', loadChunk: (kind) => KINDS[kind as FlowKind](), ...options })
+  return createRuntime({ base: 'https://cdn.test/cairn/', loadChunk: loadSourceChunk, ...options })
 }
 
 /** Shows `flow` through a fresh runtime and records its lifecycle reports. */

@@ -1,4 +1,4 @@
-import type { AnnouncementFlow } from '@cairn/protocol'
+import type { AnnouncementFlow, Flow } from '@cairn/protocol'
 import type { Placement, WidgetProps } from './runtime.ts'
 import { StepCard } from './ui/step-card.tsx'
 
@@ -11,4 +11,11 @@ const PLACEMENT: Record<AnnouncementFlow['style'], Placement> = { modal: 'center
 export default function Announcement({ flow }: WidgetProps<AnnouncementFlow>) {
   const placement = flow.style === 'banner' && flow.position === 'bottom' ? 'bottom' : PLACEMENT[flow.style]
   return <StepCard pages={[{ title: flow.title, body: flow.body }]} placement={placement} />
+}
+
+/** A title and a known style: what this placeholder renders. */
+export function check(flow: Flow): string | undefined {
+  const { title, style } = flow as Partial<AnnouncementFlow>
+  if (typeof title !== 'string') return '$.title: must be text'
+  return style && Object.hasOwn(PLACEMENT, style) ? undefined : '$.style: must be modal, banner, slideout or hotspot'
 }

@@ -1,6 +1,6 @@
-import type { ChecklistFlow } from '@cairn/protocol'
+import type { ChecklistFlow, Flow } from '@cairn/protocol'
 import { CHECKLIST_STRINGS } from '../i18n/checklist-strings.ts'
-import type { WidgetProps } from './runtime.ts'
+import { checkPages, type WidgetProps } from './runtime.ts'
 import { StepCard } from './ui/step-card.tsx'
 
 /**
@@ -15,4 +15,9 @@ export default function Checklist({ flow, env }: WidgetProps<ChecklistFlow>) {
     </div>
   )
   return <StepCard pages={[{ title: flow.title, body: flow.body, extra }]} placement="corner" />
+}
+
+/** A title and items with titles: what this placeholder renders. */
+export function check(flow: Flow): string | undefined {
+  return typeof (flow as Partial<ChecklistFlow>).title === 'string' ? checkPages(flow, 'items', 'title') : '$.title: must be text'
 }

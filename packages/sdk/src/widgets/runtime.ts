@@ -3,7 +3,8 @@ import { resolveLocale } from '../i18n/locale.ts'
 import { createHostRoot, type HostRoot } from './host/host-root.ts'
 import { renderWidget } from './host/render-widget.ts'
 import { importChunk, loadKind } from './host/load-chunk.ts'
-import type { MountContext, RuntimeOptions, WidgetEvent, WidgetHandle, WidgetProps, WidgetRuntime } from './host/types.ts'
+import type { Flow } from '@cairn/protocol'
+import type { MountContext, RuntimeOptions, WidgetEvent, WidgetHandle, WidgetModule, WidgetProps, WidgetRuntime } from './host/types.ts'
 
 export type * from './host/types.ts'
 export { chunkUrl } from './host/load-chunk.ts'
@@ -12,6 +13,7 @@ export { EnvContext } from './host/env.ts'
 export { Surface, type Placement, type SurfaceProps } from './ui/surface.tsx'
 export { Button, type ButtonProps } from './ui/button.tsx'
 export { COMMON_STRINGS } from '../i18n/common-strings.ts'
+export { checkPages } from './host/check-pages.ts'
 
 const NOTHING: WidgetHandle = { close() {} }
 
@@ -42,24 +44,29 @@ export function createRuntime(options: RuntimeOptions): WidgetRuntime {
     }
   }
 
-  return {
+  const runtime: WidgetRuntime = {
     async mount(kind, flow, ctx) {
       const emit = reporter(ctx)
-      let Widget: FunctionComponent<WidgetProps>
+      let module: WidgetModule
       try {
-        Widget = (await loadKind(kind, loadChunk)).default as FunctionComponent<WidgetProps>
+        module = await loadKind(kind, loadChunk)
       } catch (error) {
         emit({ type: 'error', reason: 'chunk_failed', error })
         return NOTHING
       }
       if (destroyed) return NOTHING
       try {
+        const problem = module.check?.(flow)
+        if (problem) {
+          emit({ type: 'error', reason: 'invalid', error: problem })
+          return NOTHING
+        }
         host ??= createHostRoot(doc, options)
         host.attach()
         const languages = doc.defaultView?.navigator.languages ?? []
         const handle: WidgetHandle = renderWidget({
           host,
-          Widget,
+          Widget: module.default as FunctionComponent<WidgetProps>,
           flow,
           locale: resolveLocale([ctx.locale, options.locale, doc.documentElement.lang, ...languages]),
           page: doc.location?.href ?? 'about:blank',
@@ -73,10 +80,27 @@ export function createRuntime(options: RuntimeOptions): WidgetRuntime {
         return NOTHING
       }
     },
+    render(flow, controls) {
+      return runtime.mount(flow.kind, flow as Flow, {
+        user: options.user?.(),
+        state: controls.state,
+        via: controls.via,
+        emit(event) {
+          if (event.type === 'step') controls.step(event.stepIndex ?? 0, event.stepId)
+          else if (event.type === 'completed') controls.complete()
+          else if (event.type === 'dismissed') controls.dismiss(event.stepIndex, event.reason)
+          else if (event.type === 'error') {
+            controls.error(event.reason ?? 'render_failed', event.stepIndex)
+            controls.close()
+          }
+        },
+      })
+    },
     destroy() {
       destroyed = true
       for (const handle of [...open]) handle.close()
       host?.remove()
     },
   }
+  return runtime
 }

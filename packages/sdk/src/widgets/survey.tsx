@@ -1,7 +1,7 @@
-import type { Question, SurveyFlow } from '@cairn/protocol'
+import type { Flow, Question, SurveyFlow } from '@cairn/protocol'
 import { useContext } from 'preact/hooks'
 import { SURVEY_STRINGS } from '../i18n/survey-strings.ts'
-import { EnvContext, type WidgetEnv, type WidgetProps } from './runtime.ts'
+import { checkPages, EnvContext, type WidgetEnv, type WidgetProps } from './runtime.ts'
 import { StepCard } from './ui/step-card.tsx'
 
 /**
@@ -24,4 +24,9 @@ function Scale({ question }: { question: Question }) {
       {label(0, question.lowLabel, 'npsLow')} · {label(10, question.highLabel, 'npsHigh')}
     </p>
   )
+}
+
+/** Questions with prompts: what this placeholder renders. */
+export function check(flow: Flow): string | undefined {
+  return checkPages(flow, 'questions', 'prompt')
 }

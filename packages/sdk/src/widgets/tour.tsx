@@ -1,5 +1,5 @@
-import type { TourFlow } from '@cairn/protocol'
-import type { WidgetProps } from './runtime.ts'
+import type { Flow, TourFlow } from '@cairn/protocol'
+import { checkPages, type WidgetProps } from './runtime.ts'
 import { StepCard } from './ui/step-card.tsx'
 
 /**
@@ -8,4 +8,9 @@ import { StepCard } from './ui/step-card.tsx'
  */
 export default function Tour({ flow }: WidgetProps<TourFlow>) {
   return <StepCard pages={flow.steps} placement="center" />
+}
+
+/** Steps with titles: what this placeholder renders. */
+export function check(flow: Flow): string | undefined {
+  return checkPages(flow, 'steps', 'title')
 }

@@ -20,6 +20,8 @@ export function importChunk(base: string | URL): (name: string) => Promise<unkno
  */
 export async function loadKind(kind: FlowKind, loadChunk: (name: string) => Promise<unknown>): Promise<WidgetModule> {
   const module = (await loadChunk(kind)) as Partial<WidgetModule> | null
-  if (typeof module?.default !== 'function') throw new TypeError(`${kind}.js exports no widget component`)
+  if (typeof module?.default !== 'function' || (module.check !== undefined && typeof module.check !== 'function')) {
+    throw new TypeError(`${kind}.js exports no widget component`)
+  }
   return module as WidgetModule
 }

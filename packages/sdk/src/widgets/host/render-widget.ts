@@ -65,7 +65,11 @@ export function renderWidget(request: RenderRequest): WidgetHandle {
   })
   try {
     render(
-      h(EnvContext.Provider, { value: env }, h(Boundary, { onError: (error) => fail('render_failed', error) }, h(request.Widget, { flow, env }))),
+      h(
+        EnvContext.Provider,
+        { value: env },
+        h(Boundary, { onError: (error) => fail('render_failed', error) }, h(request.Widget, { flow, env, state: ctx.state, via: ctx.via })),
+      ),
       container,
     )
   } catch (error) {

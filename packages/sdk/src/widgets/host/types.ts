@@ -1,5 +1,6 @@
 import type { ComponentChildren, FunctionComponent } from 'preact'
-import type { Flow, FlowKind } from '@cairn/protocol'
+import type { Flow, FlowEnvelope, FlowKind, FlowState } from '@cairn/protocol'
+import type { FlowControls } from '../../engine/index.ts'
 import type { StringTable } from '../../i18n/translate.ts'
 import type { TokenUser } from '../../content/tokens.ts'
 
@@ -40,6 +41,8 @@ export interface RuntimeOptions {
   debug?: boolean | undefined
   /** The document to render into. @default globalThis.document */
   document?: Document | undefined
+  /** The current user, read by `render` for each flow (tokens). */
+  user?: (() => TokenUser | undefined) | undefined
 }
 
 /** Per shown flow: who is reading and where lifecycle reports go. */
@@ -50,6 +53,10 @@ export interface MountContext {
   user?: TokenUser | undefined
   /** Receives every lifecycle report of this flow, in order; `error` is always the last one. */
   emit: (event: WidgetEvent) => void
+  /** What this user did with the flow before (last step, answers, ticks), for widgets that resume. */
+  state?: FlowState | undefined
+  /** How the flow came: a `show*()` call, by itself, or resumed after a reload. */
+  via?: 'manual' | 'auto' | 'resume' | undefined
 }
 
 /** A shown widget. `close()` removes it without reporting anything (the caller decided). */
@@ -61,6 +68,12 @@ export interface WidgetHandle {
 export interface WidgetRuntime {
   /** Loads the kind's chunk, renders the flow, reports `shown`. Never rejects: failures arrive as an `error` event. */
   mount(kind: FlowKind, flow: Flow, ctx: MountContext): Promise<WidgetHandle>
+  /**
+   * The flow engine's `render(flow, controls)`: `mount` with the reports mapped onto the controls —
+   * `step` → `step()`, `completed` → `complete()`, `dismissed` → `dismiss()`, `error` → `error()` then
+   * `close()` (so `chunk_failed` and `invalid` keep their reason and free the screen).
+   */
+  render(flow: FlowEnvelope, controls: FlowControls): Promise<WidgetHandle>
   /** Closes every widget and removes the host element. */
   destroy(): void
 }
@@ -97,9 +110,18 @@ export interface WidgetProps<F extends Flow = Flow> {
   /** The flow, already localized for `env.lang`. */
   flow: F
   env: WidgetEnv
+  /** What this user did with the flow before, to resume from (`MountContext.state`). */
+  state?: FlowState | undefined
+  via?: MountContext['via']
 }
 
-/** What a kind chunk (`tour.tsx`, `survey.tsx`, …) must export. */
+/** What a kind chunk (`tour.tsx`, `survey.tsx`, …) exports. */
 export interface WidgetModule {
+  /** The root component. */
   default: FunctionComponent<WidgetProps<never>>
+  /**
+   * Checks the kind's own fields (the engine checked the envelope): a problem such as
+   * `$.steps: must be a non-empty list`, or undefined. A problem is reported as `error` `invalid`.
+   */
+  check?: ((flow: Flow) => string | undefined) | undefined
 }
