@@ -69,13 +69,14 @@ export async function startStack(): Promise<Stack> {
 }
 
 /** Polls `check` until it returns a truthy value; fails with `what` after `timeout` ms. */
-export async function until<T>(what: string, check: () => Promise<T> | T, timeout = 15_000): Promise<T> {
+type Falsy = false | null | undefined | 0 | ''
+export async function until<T>(what: string, check: () => Promise<T | Falsy> | T | Falsy, timeout = 15_000): Promise<T> {
   const deadline = Date.now() + timeout
   let last: unknown
   for (;;) {
     try {
       const value = await check()
-      if (value) return value
+      if (value) return value as T
     } catch (error) {
       last = error
     }
