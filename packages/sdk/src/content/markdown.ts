@@ -70,7 +70,6 @@ export function parseInline(source: string, depth = 0, inLink = false): Inline[]
   let i = 0
   while (i < s.length) {
     const c = s[i] as string
-    const rest = s.slice(i)
     if (c === '\\' && ESCAPABLE.includes(s[i + 1] ?? ' ')) {
       text += s[i + 1]
       i += 2
@@ -81,7 +80,7 @@ export function parseInline(source: string, depth = 0, inLink = false): Inline[]
       i++
       continue
     }
-    if (rest.startsWith('{{')) {
+    if (s.startsWith('{{', i)) {
       const end = s.indexOf('}}', i + 2)
       if (end > 0) {
         push({ t: 'tok', expr: s.slice(i + 2, end) })
