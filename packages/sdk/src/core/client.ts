@@ -117,17 +117,17 @@ export function createClient(deps: ClientDeps): Cairn {
   }
 
   /** Wraps a public method: nothing thrown inside ever reaches the host page. */
-  function guard<A extends unknown[], R>(method: string, run: (...args: A) => R, otherwise: R): (...args: A) => R {
+  function guard<A extends unknown[], R>(method: string, run: (...args: A) => R, otherwise?: R): (...args: A) => R {
     return (...args) => {
       if (destroyed) {
         log(method, 'after destroy()')
-        return otherwise
+        return otherwise as R
       }
       try {
         return run(...args)
       } catch (error) {
         fail('internal', error)
-        return otherwise
+        return otherwise as R
       }
     }
   }
@@ -158,16 +158,16 @@ export function createClient(deps: ClientDeps): Cairn {
     if (!ok) return invalid(kind, 'a flow id or definition')
     if (!engine) return fail('no_engine', kind)
     engine.show(kind, flow as never, typeof options === 'object' && options ? options : undefined)
-  }, undefined)
+  })
 
   const sdk: Cairn = {
-    identify: guard('identify', identify, undefined),
+    identify: guard('identify', identify),
     track: guard('track', (name: unknown, props?: unknown) => {
       if (!isText(name, LIMITS.name)) return invalid('track', 'name: 1–200 characters')
       const json = toJsonObject(props)
       if (json === null) return invalid('track', 'props: a JSON object')
       record(json ? { type: 'track', name, props: json } : { type: 'track', name })
-    }, undefined),
+    }),
     showTour: show('tour'),
     showSurvey: show('survey'),
     showChecklist: show('checklist'),
@@ -183,17 +183,17 @@ export function createClient(deps: ClientDeps): Cairn {
     reset: guard('reset', () => {
       identity.reset()
       engine?.identityChanged?.()
-    }, undefined),
+    }),
     optOut: guard('optOut', () => {
       consent.choose('out')
       queue.clear()
       identity.persist(false)
       for (const key of storage.keys(keys.base)) if (key !== keys.consent) storage.remove(key)
-    }, undefined),
+    }),
     optIn: guard('optIn', () => {
       consent.choose('in')
       identity.persist(true)
-    }, undefined),
+    }),
     destroy: guard('destroy', () => {
       destroyed = true
       unsubscribe?.()
@@ -201,7 +201,7 @@ export function createClient(deps: ClientDeps): Cairn {
       queue.release()
       emitter.clear()
       engine?.destroy?.()
-    }, undefined),
+    }),
   }
 
   const unsubscribe = deps.lifecycle?.subscribe((moment) => {

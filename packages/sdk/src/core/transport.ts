@@ -39,21 +39,19 @@ export function fetchTransport(
         beacon(url, new Blob([body], { type: 'text/plain' }))
         return { status: 0 }
       }
-      const abort = keepalive ? undefined : new AbortController()
-      const timer = abort && setTimeout(() => abort.abort(), TIMEOUT)
       try {
         const init: RequestInit = {
           method: 'POST', body, keepalive, credentials: 'omit', headers: { 'content-type': 'text/plain' },
         }
-        if (abort) init.signal = abort.signal
+        // A hung request counts as a network failure (Safari < 16 has no AbortSignal.timeout: no limit there).
+        const signal = keepalive ? undefined : AbortSignal.timeout?.(TIMEOUT)
+        if (signal) init.signal = signal
         const response = await fetchImpl(url, init)
         const result: TransportResult = { status: response.status, retryAfter: response.headers.get('retry-after') }
         if (response.ok) result.body = await response.json().catch(() => undefined)
         return result
       } catch {
         return { status: 0 }
-      } finally {
-        clearTimeout(timer)
       }
     },
   }

@@ -7,12 +7,9 @@ import type { InitOptions } from '../core/types.ts'
  */
 export function scriptOptions(script: HTMLScriptElement | null): Partial<InitOptions> {
   const data = script?.dataset ?? {}
-  const options: Partial<InitOptions> = {}
-  if (data.key) options.key = data.key
-  if (data.endpoint) options.endpoint = data.endpoint
-  if (data.locale) options.locale = data.locale
-  if (data.nonce) options.nonce = data.nonce
+  const options: Partial<Record<keyof InitOptions, unknown>> = {}
+  for (const name of ['key', 'endpoint', 'locale', 'nonce'] as const) if (data[name]) options[name] = data[name]
   if (data.debug !== undefined && data.debug !== 'false') options.debug = true
   if (data.respectGpc === 'false') options.respectGpc = false
-  return options
+  return options as Partial<InitOptions>
 }
