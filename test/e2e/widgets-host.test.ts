@@ -237,10 +237,12 @@ describe.runIf(run)('widget host in real Chromium', () => {
 
   describe('accessibility', () => {
     it.each([
-      ['tour', 'en'], ['tour', 'fa'], ['survey', 'en'], ['survey', 'fa'], ['checklist', 'en'], ['checklist', 'fa'],
-      ['modal', 'en'], ['modal', 'fa'], ['banner', 'en'], ['banner', 'ar'],
-    ])('axe-core finds no violations in the %s placeholder (%s)', async (id, lang) => {
+      ['tour', 'en', 'light'], ['tour', 'fa', 'light'], ['survey', 'en', 'light'], ['survey', 'fa', 'light'],
+      ['checklist', 'en', 'light'], ['checklist', 'fa', 'light'], ['modal', 'en', 'light'], ['modal', 'fa', 'light'],
+      ['banner', 'en', 'light'], ['banner', 'ar', 'light'], ['tour', 'en', 'dark'], ['survey', 'fa', 'dark'],
+    ] as const)('axe-core finds no violations in the %s placeholder (%s, %s)', async (id, lang, colorScheme) => {
       const { page } = await openPage(fixture, `page.html?lang=${lang}`, (p) => p.addInitScript(AXE_SOURCE))
+      await page.emulateMedia({ colorScheme })
       await showFlow(page, id)
       await page.waitForTimeout(250)
       const found = await page.evaluate(async () => {
