@@ -3,11 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
 import { createBuilder } from 'vite'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import type { Flow } from '@cairn/protocol'
 
-const ROOT = join(__dirname, '../..')
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 
 /** The Content-Security-Policy each `?csp=` value serves. */

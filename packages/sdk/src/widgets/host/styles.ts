@@ -16,7 +16,7 @@ export const HOST_CSS = `:host{all:initial!important;display:block!important;pos
 .title{margin:0 0 8px;padding-inline-end:28px;font-size:1.15em;line-height:1.3}
 p,ul,ol{margin:0 0 8px}ul,ol{padding-inline-start:20px}
 a{color:var(--accent)}
-.actions{display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin-block-start:var(--space)}
+.actions{display:flex;flex-wrap:wrap;align-items:center;justify-content:flex-end;gap:8px;margin-block-start:var(--space)}
 .progress{margin-inline-end:auto;color:var(--muted);font-size:.9em}
 button{font:inherit;color:inherit;cursor:pointer}
 .btn{min-block-size:36px;padding:6px 14px;border:1px solid var(--border);border-radius:8px;background:var(--bg)}
