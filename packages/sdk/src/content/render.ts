@@ -18,7 +18,7 @@ export interface ContentContext {
  * @example renderBlocks('Hi **{{user.firstName|there}}**', ctx)
  */
 export function renderBlocks(source: string | undefined, ctx: ContentContext): ComponentChildren {
-  return source ? parseMarkdown(source).map((block, key) => renderBlock(block, key, ctx)) : null
+  return source ? parseMarkdown(source).map((block) => renderBlock(block, ctx)) : null
 }
 
 /** Renders a title or label: inline markdown and tokens, no paragraphs or lists. */
@@ -33,24 +33,21 @@ export function plainText(source: string | undefined, ctx: ContentContext): stri
   return source ? text(parseInline(source)) : ''
 }
 
-function renderBlock(block: Block, key: number, ctx: ContentContext) {
-  if (block.t === 'p') return h('p', { key }, inlines(block.c, ctx))
-  return h(block.t, { key }, block.items.map((item, i) => h('li', { key: i }, inlines(item, ctx))))
+// No keys: content never reorders, so preact's positional diff is right.
+function renderBlock(block: Block, ctx: ContentContext) {
+  if (block.t === 'p') return h('p', null, inlines(block.c, ctx))
+  return h(block.t, null, block.items.map((item) => h('li', null, inlines(item, ctx))))
 }
 
 function inlines(nodes: Inline[], ctx: ContentContext): ComponentChildren[] {
-  return nodes.map((node, key) => {
+  return nodes.map((node) => {
     if (typeof node === 'string') return node
-    if (node.t === 'br') return h('br', { key })
+    if (node.t === 'br') return h('br', null)
     if (node.t === 'tok') return resolveToken(node.expr, ctx.user, ctx.num)
-    if (node.t !== 'a') return h(node.t === 'b' ? 'strong' : 'em', { key }, inlines(node.c, ctx))
+    if (node.t !== 'a') return h(node.t === 'b' ? 'strong' : 'em', null, inlines(node.c, ctx))
     const link = safeLink(fillHref(node.href, ctx), ctx.page)
     if (!link) return inlines(node.c, ctx)
-    return h(
-      'a',
-      link.external ? { key, href: link.href, rel: 'noopener noreferrer', target: '_blank' } : { key, href: link.href, rel: 'noopener noreferrer' },
-      inlines(node.c, ctx),
-    )
+    return h('a', { href: link.href, rel: 'noopener noreferrer', target: link.external ? '_blank' : undefined }, inlines(node.c, ctx))
   })
 }
 
