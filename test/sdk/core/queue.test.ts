@@ -31,11 +31,18 @@ describe('queue', () => {
   })
 
   it('drops the oldest events past the byte bound', () => {
-    const queue = createQueue(memoryStorage(), PREFIX, 's', () => 0, { events: 1000, bytes: 2500 })
+    const queue = createQueue(memoryStorage(), PREFIX, 's', () => 0, { events: 1000, bytes: 2500, event: 1000 })
     for (let i = 0; i < 5; i++) queue.push(event(i, 600))
     expect(queue.events.map((e) => e.id)).toEqual(['id-2', 'id-3', 'id-4'])
     queue.remove(new Set(['id-2']))
     expect(queue.takeCounters()).toEqual({ queue_full: 2 })
+  })
+
+  it('refuses an event larger than the collector accepts', () => {
+    const queue = createQueue(memoryStorage(), PREFIX, 's', () => 0)
+    expect(queue.push(event(1, 40_000))).toBe(false)
+    expect(queue.push(event(2))).toBe(true)
+    expect(queue.events.map((e) => e.id)).toEqual(['id-2'])
   })
 
   it('adopts the segment of a page that left, at once, and deletes it', () => {

@@ -7,13 +7,13 @@ export const wireSize = (event: CairnEvent): number => encoder.encode(JSON.strin
 
 /**
  * The next batch: the oldest events not already in flight, at most `maxEvents` of them and at most
- * `maxBytes` of body including an `overhead` for the envelope. Empty when even the first event does
- * not fit. Pure.
- * @example takeBatch(queue.events, inFlight, 50, 64 * 1024, 100)
+ * `maxBytes` of body including an `overhead` for the envelope, with the body's size. Empty when even
+ * the first event does not fit. Pure.
+ * @example takeBatch(queue.events, inFlight, 50, 64 * 1024, 100) // { batch: [...], bytes: 5120 }
  */
 export function takeBatch(
   events: readonly CairnEvent[], skip: ReadonlySet<string>, maxEvents: number, maxBytes: number, overhead = 0,
-): CairnEvent[] {
+): { batch: CairnEvent[]; bytes: number } {
   const batch: CairnEvent[] = []
   let bytes = overhead
   for (const event of events) {
@@ -24,5 +24,5 @@ export function takeBatch(
     bytes += size
     batch.push(event)
   }
-  return batch
+  return { batch, bytes }
 }

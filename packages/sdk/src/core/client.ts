@@ -1,6 +1,5 @@
 import { LIMITS } from '@cairn/protocol'
 import type { CairnEvent, FlowKind } from '@cairn/protocol'
-import { wireSize } from './batch.ts'
 import { systemClock } from './clock.ts'
 import type { Clock } from './clock.ts'
 import { createConsent } from './consent.ts'
@@ -111,8 +110,7 @@ export function createClient(deps: ClientDeps): Cairn {
       fail('engine', error)
     }
     if (!delivery || consent.optedOut()) return
-    if (wireSize(event) > LIMITS.eventBytes) return fail('too_large', event.type)
-    queue.push(event)
+    if (!queue.push(event)) return fail('too_large', event.type)
     delivery.queued()
   }
 

@@ -1,7 +1,7 @@
 import { LIMITS, WIRE_VERSION } from '@cairn/protocol'
 import type { BatchResult, CairnEvent } from '@cairn/protocol'
 import { backoff, parseRetryAfter } from './backoff.ts'
-import { takeBatch, wireSize } from './batch.ts'
+import { takeBatch } from './batch.ts'
 import type { Clock } from './clock.ts'
 import type { StorageKeys } from './keys.ts'
 import type { Locks } from './locks.ts'
@@ -136,7 +136,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     let limit = BATCH_EVENTS
     for (let i = 0; i < TURN_BATCHES; i++) {
       if (stopped || paused || earliest() > clock.now()) return plan(earliest())
-      const batch = takeBatch(queue.events, inFlight, limit, LIMITS.batchBytes, overhead)
+      const { batch } = takeBatch(queue.events, inFlight, limit, LIMITS.batchBytes, overhead)
       if (!batch.length) return
       const outcome = await send(batch, false)
       if (outcome.kind === 'retry') return
@@ -182,9 +182,9 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       if (stopped || !deps.online() || earliest() > clock.now()) return
       let budget = KEEPALIVE_BYTES
       for (let i = 0; i < TURN_BATCHES; i++) {
-        const batch = takeBatch(queue.events, inFlight, BATCH_EVENTS, budget, overhead)
+        const { batch, bytes } = takeBatch(queue.events, inFlight, BATCH_EVENTS, budget, overhead)
         if (!batch.length) return
-        budget -= overhead + batch.reduce((sum, event) => sum + wireSize(event) + 1, 0)
+        budget -= bytes
         void send(batch, true)
       }
     },

@@ -1,9 +1,13 @@
+import { LIMITS } from '@cairn/protocol'
 import type { CairnEvent } from '@cairn/protocol'
 import type { KeyValueStorage } from './storage.ts'
 import { wireSize as sizeOf } from './batch.ts'
 
-/** Bounds of one page's queue (issue: at most 1,000 events / 512 KB; oldest dropped first). */
-export const QUEUE_LIMITS = { events: 1_000, bytes: 512 * 1024 }
+/**
+ * Bounds of one page's queue (at most 1,000 events / 512 KB, oldest dropped first) and of one event
+ * (the collector's limit).
+ */
+export const QUEUE_LIMITS = { events: 1_000, bytes: 512 * 1024, event: LIMITS.eventBytes }
 
 /** A segment whose page showed no sign of life for this long is orphaned (crashed tab) and adopted. */
 export const STALE_AFTER = 15 * 60_000
@@ -25,8 +29,11 @@ type Stored = { t: number; e: CairnEvent[]; c?: Counters }
  */
 export interface Queue {
   readonly events: readonly CairnEvent[]
-  /** Appends an event, dropping (and counting) the oldest past the bounds. */
-  push(event: CairnEvent): void
+  /**
+   * Appends an event, dropping (and counting) the oldest past the bounds. Returns false, queuing
+   * nothing, for an event larger than the collector accepts.
+   */
+  push(event: CairnEvent): boolean
   remove(ids: ReadonlySet<string>): void
   count(code: string, by?: number): void
   /**
@@ -86,11 +93,13 @@ export function createQueue(
     },
     push(event) {
       const size = sizeOf(event)
+      if (size > limits.event) return false
       events.push(event)
       sizes.push(size)
       bytes += size
       trim()
       persist()
+      return true
     },
     remove(ids) {
       const keep = events.map((event) => !ids.has(event.id))
