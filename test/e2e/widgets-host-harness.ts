@@ -174,6 +174,14 @@ export async function showFlow(page: Page, id: string, ctx: Record<string, unkno
   await page.evaluate(([flowId, context]) => (window as unknown as { __show(id: string, c: unknown): Promise<void> }).__show(flowId as string, context), [id, ctx] as const)
 }
 
+/** Waits until every animation in the widget host has finished (entrance fades), so styles are final. */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const root = document.querySelector('cairn-root')?.shadowRoot
+    await Promise.all([...(root?.querySelectorAll('*') ?? [])].flatMap((el) => el.getAnimations().map((a) => a.finished)))
+  })
+}
+
 /** Lifecycle reports the page recorded, as `type:stepIndex:reason`. */
 export async function events(page: Page): Promise<string[]> {
   const list = await page.evaluate(() => (window as unknown as { __events: { type: string; stepIndex?: number; reason?: string }[] }).__events)

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AnnouncementFlow, Flow } from '@cairn/protocol'
 import { announcement, checklist, survey, tour } from '../widgets/flows.ts'
-import { AXE_SOURCE, CHROMIUM, events, openPage, showFlow, startHostFixture, violations, type HostFixture } from './widgets-host-harness.ts'
+import { AXE_SOURCE, CHROMIUM, events, openPage, settled, showFlow, startHostFixture, violations, type HostFixture } from './widgets-host-harness.ts'
 
 const HOSTILE_BODY = [
   '<script>window.__pwned = 1</script>',
@@ -112,8 +112,7 @@ describe.runIf(run)('widget host in real Chromium', () => {
       // Control: without the nonce the same page does report a violation, so the listener works.
       const control = await openPage(fixture, 'page.html?csp=nonce', withoutSheets)
       await showFlow(control.page, 'tour')
-      await control.page.waitForTimeout(100)
-      expect((await violations(control.page, control.record)).length).toBeGreaterThan(0)
+      await control.page.waitForFunction(() => (window as unknown as { __violations: string[] }).__violations.length > 0, null, { timeout: 10_000 })
       await control.page.close()
     })
   })
@@ -122,10 +121,10 @@ describe.runIf(run)('widget host in real Chromium', () => {
     const snapshot = async (path: string) => {
       const { page } = await openPage(fixture, path)
       await showFlow(page, 'tour')
-      const result = await page.evaluate(async () => {
+      // Compare the settled look, not two moments of the entrance animation.
+      await settled(page)
+      const result = await page.evaluate(() => {
         const host = document.querySelector('cairn-root') as HTMLElement
-        // Compare the settled look, not two moments of the entrance animation.
-        await Promise.all([...(host.shadowRoot?.querySelectorAll('*') ?? [])].flatMap((el) => el.getAnimations().map((a) => a.finished)))
         const elements = [...(host.shadowRoot?.querySelectorAll('.root, .root *') ?? [])]
         const styles = elements.map((el) => {
           const style = getComputedStyle(el)
@@ -244,7 +243,7 @@ describe.runIf(run)('widget host in real Chromium', () => {
       const { page } = await openPage(fixture, `page.html?lang=${lang}`, (p) => p.addInitScript(AXE_SOURCE))
       await page.emulateMedia({ colorScheme })
       await showFlow(page, id)
-      await page.waitForTimeout(250)
+      await settled(page)
       const found = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe
         const result = await axe.run(document)
