@@ -29,12 +29,11 @@ export function createGlobal(start: (options: InitOptions) => Cairn, defaults: P
 
   const call = (entry: QueuedCall): unknown => {
     const [method, args] = entry
-    if (method === 'init') return global.init(args[0] as InitOptions)
     if (!instance) {
       if (pending.length < MAX_PENDING) pending.push(entry)
       return method === 'on' ? () => cancel(entry) : method === 'flush' ? Promise.resolve() : undefined
     }
-    if (entry[2] || !METHODS.includes(method as never)) return undefined
+    if (entry[2]) return undefined
     const result = (instance[method as (typeof METHODS)[number]] as (...a: unknown[]) => unknown)(...args)
     if (method === 'on') entry[3] = result as () => void
     return result
