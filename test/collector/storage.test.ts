@@ -18,8 +18,8 @@ describeStores('storage', (target) => {
   let reopen: () => Promise<Storage>
   beforeAll(async () => {
     ;({ storage, cleanup, reopen } = await target.open())
-  })
-  afterAll(() => cleanup())
+  }, 60_000)
+  afterAll(() => cleanup?.(), 30_000)
 
   it('applies the migrations once', async () => {
     const rows = await storage.query<{ version: number }>('SELECT version FROM cairn_migrations ORDER BY version')

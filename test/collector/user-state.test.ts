@@ -13,8 +13,8 @@ describe('GET /v1/users/:id/state', () => {
   beforeAll(async () => {
     storage = await openStorage({ dataDir: 'memory://' })
     t = testApp({ storage, now: () => NOW })
-  })
-  afterAll(() => storage.close())
+  }, 60_000)
+  afterAll(() => storage?.close(), 30_000)
 
   const send = async (events: unknown[], key = 'pk_test') => {
     const res = await t.post(batch(events, { key, sentAt: NOW }))
