@@ -18,9 +18,6 @@ async function main() {
     console.error(`cairn-collector: ${(error as Error).message}`)
     process.exit(1)
   }
-  const store = opts.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${opts.dataDir}`
-  console.error(`Cairn collector: storing events in ${store}`)
-  console.log(`Cairn collector listening on ${collector.url}`)
   const running = collector
   let stopping = false
   const stop = (signal: string) => {
@@ -37,6 +34,10 @@ async function main() {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+  // Handlers first: whoever waits for the line below may signal at once.
+  const store = opts.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${opts.dataDir}`
+  console.error(`Cairn collector: storing events in ${store}`)
+  console.log(`Cairn collector listening on ${collector.url}`)
 }
 
 await main()
