@@ -48,7 +48,8 @@ export default defineConfig({
         emptyOutDir: false,
         minify: false,
         lib: { entry: `${sdk}/src/index.ts`, formats: ['es'] },
-        rollupOptions: { output: { entryFileNames: 'index.js' } },
+        // Widgets are dynamic imports, so they come out as chunks; plain names keep the size table stable.
+        rollupOptions: { output: { entryFileNames: 'index.js', chunkFileNames: '[name].js' } },
       },
     },
     widgets: {

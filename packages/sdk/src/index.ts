@@ -2,8 +2,23 @@
  * @cairn/sdk — in-app onboarding tours, checklists, surveys and announcements, plus event tracking.
  * `init()` for pages; `createClient()` with the in-memory twins for tests.
  */
-export { init } from './core/init.ts'
-export type { InitExtras } from './core/init.ts'
+import { init as start } from './core/init.ts'
+import type { InitExtras } from './core/init.ts'
+import type { Cairn, InitOptions } from './core/types.ts'
+import { loadNpmChunk } from './loader/npm-chunks.ts'
+
+export type { InitExtras }
+/**
+ * Starts Cairn in the browser (see `init` in core/init.ts): identity, tracking, delivery and the flow
+ * engine; widgets load as separate chunks of this package the first time a flow shows.
+ * @example
+ * import { init } from '@cairn/sdk'
+ * const sdk = init({ key: 'pk_live_…', endpoint: 'https://cairn.example.com', user: { id: 'u_42' } })
+ * sdk.showTour('welcome')
+ */
+export function init(options: InitOptions, extras: InitExtras = {}): Cairn {
+  return start(options, { loadChunk: loadNpmChunk, ...extras })
+}
 export { createClient } from './core/client.ts'
 export type { ClientDeps } from './core/client.ts'
 export type {

@@ -4,13 +4,20 @@ import { init } from '../../../packages/sdk/src/index.ts'
 type Sent = { url: string; init: RequestInit }
 
 let sent: Sent[]
+/** GETs the flow engine made (flows, user state). */
+let reads: string[]
 const originalFetch = globalThis.fetch
 const originalStorage = Object.getOwnPropertyDescriptor(window, 'localStorage')
 
 beforeEach(() => {
   sent = []
+  reads = []
   localStorage.clear()
   globalThis.fetch = vi.fn(async (url: string | URL | Request, request?: RequestInit) => {
+    if (request?.method !== 'POST') {
+      reads.push(String(url))
+      return new Response(String(url).includes('/v1/flows') ? '{"flows":[]}' : '{"userId":"u1","flows":{},"milestones":{},"events":{}}', { status: 200 })
+    }
     sent.push({ url: String(url), init: request ?? {} })
     return new Response('{"accepted":1,"duplicates":0,"rejected":[]}', { status: 200 })
   }) as typeof fetch
@@ -81,10 +88,13 @@ describe('init', () => {
     Object.defineProperty(navigator, 'globalPrivacyControl', { configurable: true, value: true })
     try {
       const sdk = init({ key: 'pk_gpc', endpoint: 'https://collector.example' })
+      sdk.identify('u1')
       sdk.track('a')
       await sdk.flush()
       expect(sent).toEqual([])
       expect(Object.keys(localStorage)).toEqual([])
+      // Onboarding goes on: the published flows are read (the project key only), nothing about the user.
+      expect(reads).toEqual(['https://collector.example/v1/flows?key=pk_gpc'])
       sdk.destroy()
     } finally {
       delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl

@@ -19,7 +19,9 @@ describe('the copy-paste snippet', () => {
 
   it('stubs window.cairn, loads cairn.js, and the real SDK replays the queued calls in order', async () => {
     globalThis.fetch = vi.fn(async (_url: string | URL | Request, init?: RequestInit) => {
-      bodies.push(String(init?.body))
+      // The flow engine also reads the published flows (a GET); only batches carry events.
+      if (init?.method !== 'POST') return new Response('{"flows":[]}', { status: 200 })
+      bodies.push(String(init.body))
       return new Response('{"accepted":3,"duplicates":0,"rejected":[]}', { status: 200 })
     }) as typeof fetch
     const src = 'https://cdn.test/cairn/cairn.js'

@@ -141,14 +141,14 @@ export function createClient(deps: ClientDeps): Cairn {
     const input: UserInput = { id }
     if (json) input.traits = json
     if (hash) input.hash = hash
-    const previous = identity.user()?.id
     const changed = identity.identify(input)
     if (!changed) return
     const event: Extract<EventInput, { type: 'identify' }> = { type: 'identify', userId: id }
     if (changed.traits) event.traits = changed.traits
     if (changed.hash) event.hash = changed.hash
     record(event)
-    if (previous !== id) engine?.identityChanged?.()
+    // New traits too: audience rules may decide differently now.
+    engine?.identityChanged?.()
   }
 
   const show = (kind: FlowKind) => guard(kind, (flow: unknown, options?: unknown) => {
@@ -218,10 +218,11 @@ export function createClient(deps: ClientDeps): Cairn {
   })
 
   const host: EngineHost = {
-    options: deps, keys, storage, clock,
+    options: deps, endpoint, keys, storage, clock,
     unit: () => unit(random),
     anonymousId: () => identity.anonymousId(),
     user: () => identity.user(),
+    optedOut: () => consent.optedOut(),
     record: (event) => {
       if (!destroyed) record(event)
     },
@@ -230,16 +231,17 @@ export function createClient(deps: ClientDeps): Cairn {
     loadChunk: (name) => deps.loadChunk?.(name) ?? Promise.reject(new Error(`no chunk loader for ${name}`)),
   }
   try {
-    engine = deps.engine?.(host)
-  } catch (error) {
-    fail('engine', error)
-  }
-  try {
+    // Before the engine starts, so that its first decisions (audience, holdout buckets) are about this user.
     if (deps.user !== undefined) identify(deps.user?.id, deps.user?.traits, deps.user)
     // A first turn soon after start delivers what earlier pages left behind.
     delivery?.queued()
   } catch (error) {
     fail('internal', error)
+  }
+  try {
+    engine = deps.engine?.(host)
+  } catch (error) {
+    fail('engine', error)
   }
   return sdk
 }

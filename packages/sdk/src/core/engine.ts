@@ -12,6 +12,8 @@ export type EventInput = CairnEvent extends infer E ? (E extends CairnEvent ? Om
 /** What the client offers the flow engine. */
 export interface EngineHost {
   readonly options: Readonly<InitOptions>
+  /** The collector's base URL without a trailing slash; empty in local-only mode (nothing is sent). */
+  readonly endpoint: string
   /** The project's storage keys; the engine keeps its own state under `keys.base`. */
   readonly keys: StorageKeys
   readonly storage: KeyValueStorage
@@ -20,6 +22,8 @@ export interface EngineHost {
   unit(): number
   anonymousId(): string
   user(): UserInput | undefined
+  /** True while this browser is opted out: nothing may be stored or sent about the user. */
+  optedOut(): boolean
   /** Queues an event (flow_*, survey_answer, milestone, track). */
   record(event: EventInput): void
   emit<E extends CairnEventName>(name: E, payload: CairnEventMap[E]): void

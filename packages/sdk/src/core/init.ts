@@ -1,17 +1,19 @@
 import { createClient } from './client.ts'
 import type { ClientDeps } from './client.ts'
 import { systemClock } from './clock.ts'
+import { flowEngine } from './flow-engine-adapter.ts'
 import { cryptoBytes, newId } from './ids.ts'
 import { browserLifecycle } from './lifecycle.ts'
 import { storageLease, webLocks } from './locks.ts'
+import { navigation } from './navigation.ts'
 import { memoryStorage, webStorage } from './storage.ts'
 import { fetchTransport } from './transport.ts'
 import type { Cairn, InitOptions } from './types.ts'
 
 /** Option names copied from `init()`'s argument; anything else in it is ignored. */
-const OPTION_NAMES = ['key', 'endpoint', 'user', 'flows', 'locale', 'theme', 'nonce', 'debug', 'respectGpc'] as const
+const OPTION_NAMES = ['key', 'endpoint', 'user', 'flows', 'locale', 'theme', 'nonce', 'debug', 'respectGpc', 'limits'] as const
 
-/** Extra seams the script-tag and npm entries can give `init`. */
+/** Extra seams the script-tag and npm entries can give `init` (the flow engine is built in). */
 export type InitExtras = Pick<ClientDeps, 'engine' | 'loadChunk'>
 
 /**
@@ -28,6 +30,7 @@ export function init(options: InitOptions, extras: InitExtras = {}): Cairn {
   if (options && typeof options === 'object') for (const name of OPTION_NAMES) if (options[name] !== undefined) picked[name] = options[name]
   const given = picked as InitOptions
   const win = typeof window === 'undefined' ? undefined : window
+  if (win && /[?&]cairn_debug=1(&|$)/.test(win.location.search)) given.debug = true
   const valid = typeof given.key === 'string' && given.key.length > 0
   if (!valid || !win) {
     if (!valid && given.debug !== false) globalThis.console?.warn('[cairn] init() needs { key: "pk_…" }; nothing will be recorded')
@@ -40,6 +43,7 @@ export function init(options: InitOptions, extras: InitExtras = {}): Cairn {
   const manager = (win.navigator as Navigator & { globalPrivacyControl?: boolean }).locks
   return createClient({
     ...given,
+    engine: flowEngine({ fetch: (url, request) => fetch(url, request), url: () => win.location.href, onNavigate: navigation(win) }),
     ...extras,
     storage,
     transport: fetchTransport(),

@@ -1,6 +1,7 @@
 import type {
   Answer, AnnouncementFlow, ChecklistFlow, Flow, FlowKind, JsonObject, SurveyFlow, TourFlow,
 } from '@cairn/protocol'
+import type { Limits } from '../engine/index.ts'
 
 /** User traits (`{ firstName: 'Sara', plan: 'trial' }`): any JSON object. */
 export type Traits = JsonObject
@@ -33,8 +34,16 @@ export type InitOptions = {
   theme?: Theme
   /** CSP nonce for the rare `<style>` element fallback. */
   nonce?: string
-  /** Log what the SDK does and why calls are ignored, to the console. @default false */
+  /**
+   * Explain on the console why calls are ignored and why each flow did or didn't show. Also on with
+   * `?cairn_debug=1` in the page's URL. @default false
+   */
   debug?: boolean
+  /**
+   * The attention budget for flows that show by themselves.
+   * @default { perSession: 3, perDay: 5, surveyCooldownDays: 14 }
+   */
+  limits?: Partial<Limits>
   /**
    * Treat `navigator.globalPrivacyControl` as an opt-out (nothing stored, nothing sent) unless the
    * user explicitly calls `optIn()`. @default true
@@ -48,14 +57,22 @@ export type ShowOptions = {
   force?: boolean
 }
 
-/** Payload of the flow lifecycle events. */
+/** Payload of the flow lifecycle events: the wire event's fields, plus the flow's kind. */
 export type FlowEventPayload = {
   flowId: string
-  kind: FlowKind
+  /** Absent only on a `flow:error` for a definition too broken to tell (or an unknown id). */
+  kind?: FlowKind
+  /** The flow's `version`, when it has one. */
+  flowVersion?: number
   stepIndex?: number
   stepId?: string
-  /** Why a flow was dismissed or failed: `dismissed`, `cta`, `target_missing`, `chunk_failed`, … */
+  /**
+   * `flow:shown`: `manual` (a `show*()` call) or `auto`; `flow:dismissed`: how (`close`, `escape`, …);
+   * `flow:error`: what failed (`invalid`, `unknown_flow`, `chunk_failed`, `render_failed`, `target_missing`, …).
+   */
   reason?: string
+  /** `flow:error` with reason `invalid`: `{ path, message }` (the JSON path in the definition and the problem). */
+  props?: JsonObject
 }
 
 /** What `sdk.on(name, handler)` can listen to, and what each handler receives. */
@@ -65,6 +82,8 @@ export type CairnEventMap = {
   'flow:completed': FlowEventPayload
   'flow:dismissed': FlowEventPayload
   'flow:error': FlowEventPayload & { message?: string }
+  /** The user is in the flow's holdout group: it is never shown to them. */
+  'flow:held_out': FlowEventPayload
   'survey:answered': { flowId: string; questionId: string; answer: Answer; final?: boolean }
   milestone: { name: string }
 }

@@ -1,0 +1,117 @@
+import { createFlowEngine } from '../engine/index.ts'
+import type { FlowEngineDeps, StoredName } from '../engine/index.ts'
+import type { RuntimeOptions, WidgetRuntime } from '../widgets/runtime.ts'
+import { collectorReads } from './collector-reads.ts'
+import type { EngineFactory, EventInput } from './engine.ts'
+import type { CairnEventMap } from './types.ts'
+
+/** What the lazily loaded `runtime` chunk exports, as far as the core uses it. */
+type RuntimeModule = { createRuntime(options: RuntimeOptions): WidgetRuntime }
+
+/** The browser parts the flow engine needs besides what the client hands it; tests pass twins. */
+export type EngineEnv = {
+  /** For the collector's flows and user state. */
+  fetch: typeof fetch
+  /** The page's full URL now. */
+  url(): string
+  /** SPA navigations (`navigation(window)`). */
+  onNavigate?: ((listener: (url: string) => void) => () => void) | undefined
+  /** Where debug explanations go. @default globalThis.console */
+  console?: Pick<Console, 'info'> | undefined
+}
+
+/**
+ * The {@link EngineFactory} that connects the flow engine (`engine/`) to the client: time, user,
+ * URL, storage and the collector's reads go in; lifecycle events come out to the queue and to
+ * `sdk.on()`; widgets render through the widget runtime, whose chunk loads the first time a flow
+ * shows. One runtime per client, destroyed with it. See docs/flow-engine.md ("Wiring").
+ * @example createClient({ …, engine: flowEngine({ fetch, url: () => location.href, onNavigate: navigation(window) }) })
+ */
+export function flowEngine(env: EngineEnv): EngineFactory {
+  return (host) => {
+    const { options } = host
+    const stored = (name: StoredName) => `${host.keys.base}engine:${name}`
+    const reads = host.endpoint ? collectorReads(env.fetch, host.endpoint, options.key) : undefined
+    let runtime: Promise<WidgetRuntime> | undefined
+    let dead = false
+    // Listeners hear about events one microtask later, so that `on()` right after `init()` also hears
+    // what the engine said while starting (an invalid inline flow).
+    const tell = <E extends keyof CairnEventMap>(name: E, payload: CairnEventMap[E]) =>
+      void Promise.resolve().then(() => host.emit(name, payload))
+
+    const render: FlowEngineDeps['render'] = (flow, controls) => {
+      const loading = (runtime ??= host.loadChunk('runtime').then((m) => (m as RuntimeModule).createRuntime({
+        loadChunk: host.loadChunk, locale: options.locale, theme: options.theme, nonce: options.nonce, debug: options.debug, user: host.user,
+      })))
+      return loading.then(
+        (r) => (dead ? undefined : r.render(flow, controls)),
+        () => {
+          // The next flow tries again: the chunk may load once the network is back.
+          if (runtime === loading) runtime = undefined
+          controls.error('chunk_failed')
+          controls.close()
+        },
+      )
+    }
+
+    const deps: FlowEngineDeps = {
+      now: () => host.clock.now(),
+      setTimeout: (run, ms) => host.clock.setTimeout(run, ms),
+      clearTimeout: (cancel) => (cancel as () => void)(),
+      getUser() {
+        const user = host.user()
+        return { userId: user?.id, anonymousId: host.anonymousId(), traits: user?.traits }
+      },
+      getUrl: () => env.url(),
+      load(name) {
+        try {
+          return JSON.parse(host.storage.get(stored(name)) ?? 'null') ?? undefined
+        } catch {
+          return undefined
+        }
+      },
+      save(name, value) {
+        if (!host.optedOut()) host.storage.set(stored(name), JSON.stringify(value))
+      },
+      emit(type, payload, kind) {
+        host.record({ type, ...payload } as EventInput)
+        const message = payload.props?.['message']
+        tell(`flow:${type.slice(5)}` as 'flow:error', {
+          ...payload, ...(kind && { kind }), ...(typeof message === 'string' && { message }),
+        } as CairnEventMap['flow:error'])
+      },
+      render,
+    }
+    if (reads) {
+      deps.fetchFlows = reads.flows
+      deps.fetchUserState = async () => {
+        const user = host.user()
+        return user && !host.optedOut() ? reads.userState(user.id, user.hash) : undefined
+      }
+    }
+    if (env.onNavigate) deps.onNavigate = env.onNavigate
+    if (options.debug) deps.log = (message) => (env.console ?? globalThis.console)?.info('[cairn]', message)
+
+    const engine = createFlowEngine(deps, { flows: options.flows, ...(options.limits && { limits: options.limits }) })
+    let last = host.user()?.id
+    return {
+      show: (kind, flow, opts) => engine.show(flow, kind, opts),
+      observe(event) {
+        if (event.type === 'track') engine.track(event.name)
+        else if (event.type === 'milestone' && engine.milestone(event.name)) tell('milestone', { name: event.name })
+      },
+      identityChanged() {
+        // Anonymous → known keeps this device's history; logout or another user starts afresh.
+        const id = host.user()?.id
+        if (id === undefined || (last !== undefined && id !== last)) engine.reset()
+        else engine.identify()
+        last = id
+      },
+      destroy() {
+        dead = true
+        engine.destroy()
+        runtime?.then((r) => r.destroy()).catch(() => {})
+      },
+    }
+  }
+}
