@@ -9,9 +9,9 @@ export const INSERT_EVENTS = `
 INSERT INTO events (project_id, event_id, id_time, type, name, flow_id, anonymous_id, user_id, session_id,
   ts, client_ts, received_at, data)
 SELECT $1, r.id::uuid, ${at('r."idTime"')}, r.type, r.name, r.flow, r.anon, r.uid, r.sid,
-  ${at('r.ts')}, r."clientTs", ${at('$3::float8')}, r.data
+  ${at('r.ts')}, r."clientTs", ${at('r."receivedAt"')}, r.data
 FROM jsonb_to_recordset($2::jsonb) AS r(id text, "idTime" float8, type text, name text, flow text, anon text,
-  uid text, sid text, ts float8, "clientTs" bigint, data jsonb)
+  uid text, sid text, ts float8, "clientTs" bigint, "receivedAt" float8, data jsonb)
 ORDER BY r.id
 ON CONFLICT (project_id, event_id) DO NOTHING
 RETURNING event_id::text AS id`

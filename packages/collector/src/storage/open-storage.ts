@@ -17,7 +17,11 @@ export type StorageOptions = { dataDir: string } | { databaseUrl: string; poolSi
  * @example const storage = await openStorage({ databaseUrl: process.env.DATABASE_URL })
  */
 export async function openStorage(options: StorageOptions): Promise<Storage> {
-  if ('databaseUrl' in options) return ready(await openPostgres(options.databaseUrl, options.poolSize), async () => {})
+  if ('databaseUrl' in options) {
+    const poolSize = options.poolSize ?? 10
+    // Leave connections free for reads (user state, health) while every writer is busy.
+    return ready(await openPostgres(options.databaseUrl, poolSize), async () => {}, Math.max(1, poolSize - 2))
+  }
   if (options.dataDir === 'memory://') return ready(await openPglite('memory://'), async () => {})
   const unlock = await lockDataDir(options.dataDir)
   try {
@@ -28,7 +32,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   }
 }
 
-async function ready(db: SqlDriver, release: () => Promise<void>): Promise<Storage> {
+async function ready(db: SqlDriver, release: () => Promise<void>, writers = 1): Promise<Storage> {
   try {
     await migrate(db)
   } catch (error) {
@@ -36,7 +40,7 @@ async function ready(db: SqlDriver, release: () => Promise<void>): Promise<Stora
     await release()
     throw error
   }
-  const store = createStore(db)
+  const store = createStore(db, { writers })
   let closing: Promise<void> | undefined
   return {
     ...store,

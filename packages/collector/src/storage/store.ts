@@ -1,7 +1,8 @@
 import { uuidv7Time } from '@cairn/protocol'
 import type { Answer, FlowState, UserState } from '@cairn/protocol'
-import type { SqlDriver } from './sql.ts'
-import type { IngestResult, Storage } from './storage.ts'
+import type { Sql, SqlDriver } from './sql.ts'
+import type { Storage } from './storage.ts'
+import { createWriteQueue, type WriteRequest } from './write-queue.ts'
 import { project, type StoredEvent } from './projections.ts'
 import * as sql from './ingest-sql.ts'
 import { USER_STATE } from './user-state-sql.ts'
@@ -9,6 +10,8 @@ import { USER_STATE } from './user-state-sql.ts'
 /** Postgres codes worth retrying the whole transaction for: deadlock, serialization failure. */
 const RETRYABLE = new Set(['40P01', '40001'])
 const ATTEMPTS = 3
+/** Most events one group commit writes (ten full batches). */
+const MAX_GROUP_EVENTS = 5000
 
 async function withRetry<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -21,7 +24,7 @@ async function withRetry<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-function eventRow({ event, ts }: StoredEvent) {
+function eventRow({ event, ts }: StoredEvent, receivedAt: number) {
   const { hash: _, ...data } = event as typeof event & { hash?: string }
   return {
     id: event.id,
@@ -34,8 +37,41 @@ function eventRow({ event, ts }: StoredEvent) {
     sid: event.sessionId ?? null,
     ts,
     clientTs: event.ts,
+    receivedAt,
     data,
   }
+}
+
+/** Stores one project's events (unique ids) and folds the new ones into the projections; returns the new ids. */
+async function writeProject(tx: Sql, projectId: string, requests: readonly WriteRequest[]): Promise<Set<string>> {
+  const seen = new Set<string>()
+  const rows: ReturnType<typeof eventRow>[] = []
+  const items: StoredEvent[] = []
+  for (const request of requests) {
+    for (const item of request.items) {
+      if (seen.has(item.event.id)) continue
+      seen.add(item.event.id)
+      items.push(item)
+      rows.push(eventRow(item, request.receivedAt))
+    }
+  }
+  const inserted = await tx.query<{ id: string }>(sql.INSERT_EVENTS, [projectId, JSON.stringify(rows)])
+  const fresh = new Set(inserted.map((row) => row.id))
+  const p = project(items.filter((item) => fresh.has(item.event.id)))
+  const upserts: [string, unknown[]][] = [
+    [sql.UPSERT_ACTORS, p.actors],
+    [sql.UPSERT_USERS, p.users],
+    [sql.UPSERT_IDENTITIES, p.identities],
+    [sql.UPSERT_FLOW_STATES, p.flowStates],
+    [sql.UPSERT_FLOW_STEPS, p.flowSteps],
+    [sql.UPSERT_ANSWERS, p.answers],
+    [sql.UPSERT_MILESTONES, p.milestones],
+    [sql.UPSERT_COUNTS, p.counts],
+  ]
+  for (const [statement, list] of upserts) {
+    if (list.length > 0) await tx.query(statement, [projectId, JSON.stringify(list)])
+  }
+  return fresh
 }
 
 type StateRow = {
@@ -70,37 +106,34 @@ function toUserState(userId: string, row: StateRow): UserState {
   return state
 }
 
-/** The storage logic on top of a SQL driver; identical for PGlite and PostgreSQL. */
-export function createStore(db: SqlDriver): Storage {
+/**
+ * The storage logic on top of a SQL driver; identical for PGlite and PostgreSQL. `writers` is how
+ * many write transactions may run at once (1 for PGlite's single connection).
+ */
+export function createStore(db: SqlDriver, opts: { writers: number } = { writers: 1 }): Storage {
+  const write = createWriteQueue(
+    (requests) => withRetry(() => db.transaction(async (tx) => {
+      const byProject = new Map<string, WriteRequest[]>()
+      for (const request of requests) byProject.set(request.projectId, [...(byProject.get(request.projectId) ?? []), request])
+      const inserted = new Map<string, Set<string>>()
+      // Sorted, so concurrent groups touching several projects lock them in the same order.
+      for (const projectId of [...byProject.keys()].sort()) {
+        inserted.set(projectId, await writeProject(tx, projectId, byProject.get(projectId) ?? []))
+      }
+      return inserted
+    })),
+    { writers: opts.writers, maxEvents: MAX_GROUP_EVENTS },
+  )
   return {
     kind: db.kind,
-    async ingest(projectId, events, receivedAt): Promise<IngestResult> {
+    ingest(projectId, events, receivedAt) {
       const unique = new Map<string, StoredEvent>()
       for (const item of events) {
         const id = item.event.id.toLowerCase()
         if (!unique.has(id)) unique.set(id, { ...item, event: { ...item.event, id } })
       }
-      if (unique.size === 0) return { accepted: 0, duplicates: events.length }
-      const rows = JSON.stringify([...unique.values()].map(eventRow))
-      return withRetry(() => db.transaction(async (tx) => {
-        const inserted = await tx.query<{ id: string }>(sql.INSERT_EVENTS, [projectId, rows, receivedAt])
-        const fresh = new Set(inserted.map((row) => row.id))
-        const p = project([...unique.values()].filter((item) => fresh.has(item.event.id)))
-        const upserts: [string, unknown[]][] = [
-          [sql.UPSERT_ACTORS, p.actors],
-          [sql.UPSERT_USERS, p.users],
-          [sql.UPSERT_IDENTITIES, p.identities],
-          [sql.UPSERT_FLOW_STATES, p.flowStates],
-          [sql.UPSERT_FLOW_STEPS, p.flowSteps],
-          [sql.UPSERT_ANSWERS, p.answers],
-          [sql.UPSERT_MILESTONES, p.milestones],
-          [sql.UPSERT_COUNTS, p.counts],
-        ]
-        for (const [statement, list] of upserts) {
-          if (list.length > 0) await tx.query(statement, [projectId, JSON.stringify(list)])
-        }
-        return { accepted: fresh.size, duplicates: events.length - fresh.size }
-      }))
+      if (unique.size === 0) return Promise.resolve({ accepted: 0, duplicates: events.length })
+      return write(projectId, [...unique.values()], events.length, receivedAt)
     },
     async userState(projectId, userId, { linkedOnly }) {
       const [row] = await db.query<StateRow>(USER_STATE, [projectId, userId, linkedOnly])
