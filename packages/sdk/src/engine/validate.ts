@@ -1,4 +1,5 @@
-import { check, envelopeSchema, type FlowEnvelope, type FlowEvent } from '@cairn/protocol'
+import type { FlowEnvelope, FlowEvent } from '@cairn/protocol'
+import { checkEnvelope } from './envelope.ts'
 import { dict } from './own.ts'
 
 /** What a lifecycle event carries besides the fields the core adds (id, ts, user ids, url). */
@@ -17,14 +18,12 @@ export function validateFlows(list: unknown): { flows: FlowEnvelope[]; errors: F
   const flows: FlowEnvelope[] = []
   const errors: FlowEventPayload[] = []
   const seen = dict<true>()
-  const items = Array.isArray(list) ? list : [list]
-  for (const raw of items) {
-    const r = check(envelopeSchema, raw)
-    const id = r.ok ? r.value.id : (raw as { id?: unknown } | null)?.id
+  for (const raw of Array.isArray(list) ? list : [list]) {
+    const id = (raw as { id?: unknown } | null)?.id
     const flowId = typeof id === 'string' && id ? id.slice(0, 128) : '?'
-    const problem = !r.ok ? r.problems[0] : seen[flowId] ? { path: '$.id', message: `duplicate flow id "${flowId}"` } : undefined
-    if (problem) errors.push({ flowId, reason: 'invalid', props: { ...problem } })
-    else if (r.ok) flows.push(r.value)
+    const problem = checkEnvelope(raw) ?? (seen[flowId] ? { path: '$.id', message: `duplicate flow id "${flowId}"` } : undefined)
+    if (problem) errors.push({ flowId, reason: 'invalid', props: problem })
+    else flows.push(raw as FlowEnvelope)
     seen[flowId] = true
   }
   return { flows, errors }
