@@ -244,6 +244,23 @@ describe('the SDK drives the flow engine, which renders through the widget runti
     expect(ui().getAllByRole('region')).toHaveLength(1)
   })
 
+  it('a page that starts with another signed-in user starts afresh; one that starts by signing in the anonymous visitor does not', async () => {
+    const once = [{ ...announcement('banner'), trigger: {} }]
+    const visit = async (user: string | undefined, storage?: ReturnType<typeof setup>['storage']) => {
+      const made = client({ flows: once, ...(storage && { storage }), deps: user ? { user: { id: user } } : {} })
+      // Long enough for a widget to be shown: the first visit proves it.
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      made.sdk.destroy()
+      document.body.replaceChildren()
+      return made
+    }
+    const anonymous = await visit(undefined)
+    expect(anonymous.heard).toHaveLength(1)
+    expect((await visit('u1', anonymous.storage)).heard).toEqual([])
+    expect((await visit('u2', anonymous.storage)).heard).toHaveLength(1)
+    expect((await visit('u2', anonymous.storage)).heard).toEqual([])
+  })
+
   it('init({ limits }) sets the attention budget', async () => {
     const auto = (id: string) => ({ ...announcement('banner'), id, trigger: {} })
     const { heard } = client({ flows: [auto('a'), auto('b')], deps: { limits: { perSession: 1 } } })

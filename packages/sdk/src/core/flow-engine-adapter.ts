@@ -30,7 +30,8 @@ export type EngineEnv = {
 export function flowEngine(env: EngineEnv): EngineFactory {
   return (host) => {
     const { options } = host
-    const stored = (name: StoredName) => `${host.keys.base}engine:${name}`
+    const stored = (name: StoredName | 'user') => `${host.keys.base}engine:${name}`
+    const save = (name: StoredName | 'user', value: string) => host.optedOut() || host.storage.set(stored(name), value)
     const reads = host.endpoint ? collectorReads(env.fetch, host.endpoint, options.key) : undefined
     let runtime: Promise<WidgetRuntime> | undefined
     let dead = false
@@ -70,9 +71,7 @@ export function flowEngine(env: EngineEnv): EngineFactory {
           return undefined
         }
       },
-      save(name, value) {
-        if (!host.optedOut()) host.storage.set(stored(name), JSON.stringify(value))
-      },
+      save: (name, value) => void save(name, JSON.stringify(value)),
       emit(type, payload, kind) {
         host.record({ type, ...payload } as EventInput)
         const message = payload.props?.['message']
@@ -92,8 +91,13 @@ export function flowEngine(env: EngineEnv): EngineFactory {
     if (env.onNavigate) deps.onNavigate = env.onNavigate
     if (options.debug) deps.log = (message) => (env.console ?? globalThis.console)?.info('[cairn]', message)
 
-    const engine = createFlowEngine(deps, { flows: options.flows, ...(options.limits && { limits: options.limits }) })
+    // The stored state belongs to the user who was signed in when it was saved ('' when anonymous):
+    // a page that starts with another user (or none) starts afresh, as `identityChanged` does later.
     let last = host.user()?.id
+    const owner = host.storage.get(stored('user'))
+    if (owner && owner !== last) host.storage.remove(stored('state'))
+    save('user', last ?? '')
+    const engine = createFlowEngine(deps, { flows: options.flows, ...(options.limits && { limits: options.limits }) })
     return {
       show: (kind, flow, opts) => engine.show(flow, kind, opts),
       observe(event) {
@@ -105,7 +109,7 @@ export function flowEngine(env: EngineEnv): EngineFactory {
         const id = host.user()?.id
         if (id === undefined || (last !== undefined && id !== last)) engine.reset()
         else engine.identify()
-        last = id
+        save('user', (last = id) ?? '')
       },
       destroy() {
         dead = true

@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { AnnouncementFlow, ChecklistFlow, TourFlow } from '@cairn/protocol'
+import { chromiumAvailable } from './harness/chromium.ts'
+import { uniqueUser, until } from './harness/stack.ts'
+import { heard, startFlowsFixture, violations, watchedPage, type FlowsFixture } from './flows-harness.ts'
+
+const ESM = resolve(import.meta.dirname, '../../packages/sdk/dist/esm')
+
+const tour: TourFlow = { id: 'welcome', kind: 'tour', trigger: { url: '/app/projects/*' }, steps: [{ id: 'hello', title: 'Welcome aboard' }] }
+const checklist: ChecklistFlow = {
+  id: 'getting-started', kind: 'checklist', trigger: { url: '/app/projects/*' }, title: 'Get started',
+  items: [{ id: 'project', title: 'Create a project', completeOn: { event: 'project_created' } }],
+}
+const banner: AnnouncementFlow = { id: 'news', kind: 'announcement', style: 'banner', title: 'News', trigger: { url: '/app/projects/*' } }
+
+/** Files a module imports statically (`import … from`, `import '…'`, `export … from`), transitively. */
+function staticGraph(entry: string): string[] {
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    const source = readFileSync(file, 'utf8')
+    for (const [, spec] of source.matchAll(/^(?:import|export)\b[^'"()]*?['"](\.[^'"]+)['"]/gm)) visit(join(dirname(file), spec!))
+  }
+  visit(entry)
+  return [...seen]
+}
+
+/** Paths of the SDK files (under /sdk/) the page requested, in order. */
+function sdkRequests(page: Page): string[] {
+  const paths: string[] = []
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname
+    if (path.startsWith('/sdk/')) paths.push(path)
+  })
+  return paths
+}
+
+describe('the npm build: widgets are separate chunks', () => {
+  it('nothing esm/index.js imports statically contains preact; the runtime chunk does', () => {
+    const graph = staticGraph(join(ESM, 'index.js'))
+    expect(graph.map((f) => f.slice(ESM.length + 1))).toEqual(['index.js'])
+    for (const file of graph) expect(readFileSync(file, 'utf8'), file).not.toMatch(/node_modules\/preact\//)
+    expect(readFileSync(join(ESM, 'runtime.js'), 'utf8')).toMatch(/node_modules\/preact\/dist\/preact\.module\.js/)
+    expect(readFileSync(join(ESM, 'index.js'), 'utf8')).toMatch(/import\("\.\/runtime\.js"\)/)
+  })
+})
+
+describe.skipIf(!chromiumAvailable())('which chunks a page downloads, in real Chromium', () => {
+  let fixture: FlowsFixture
+  beforeAll(async () => {
+    fixture = await startFlowsFixture([tour, checklist, banner])
+  })
+  afterAll(async () => {
+    await fixture?.close()
+  })
+
+  const batches = () => fixture.exchanges.filter((e) => e.method === 'POST' && e.path === '/v1/batch' && e.status === 200).length
+
+  it('a page that only tracks (script tag) downloads cairn.js and nothing else: no preact', async () => {
+    const context = await fixture.context()
+    const { page, watched } = await watchedPage(context)
+    const requested = sdkRequests(page)
+    const sent = batches()
+    await page.goto('/plain.html')
+    await page.waitForFunction(() => typeof (window as unknown as { cairn?: { flush?: unknown } }).cairn?.flush === 'function')
+    await page.evaluate(() => {
+      const sdk = (window as unknown as { cairn: { track(n: string): void; flush(): Promise<void> } }).cairn
+      sdk.track('page_viewed')
+      return sdk.flush()
+    })
+    await until('the batch to be accepted', () => batches() > sent)
+    await until('the flows to be read', () => fixture.exchanges.some((e) => e.path === '/v1/flows'))
+    await page.waitForTimeout(500)
+    expect(requested).toEqual(['/sdk/cairn.js'])
+    expect(await violations(page, watched)).toEqual([])
+    await context.close()
+  })
+
+  it('a page on the npm build downloads esm/index.js only, until a flow shows: then the runtime and that kind', async () => {
+    const context = await fixture.context()
+    const { page, watched } = await watchedPage(context)
+    const requested = sdkRequests(page)
+    const sent = batches()
+    await page.goto('/npm.html')
+    await page.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true)
+    await page.evaluate(() => (window as unknown as { __sdk: { flush(): Promise<void> } }).__sdk.flush())
+    await until('the npm page\'s batch', () => batches() > sent)
+    await page.waitForTimeout(500)
+    expect(requested).toEqual(['/sdk/esm/index.js'])
+
+    await page.evaluate(() => (window as unknown as { __sdk: { showTour(id: string): void } }).__sdk.showTour('welcome'))
+    await page.locator('cairn-root').getByRole('dialog', { name: 'Welcome aboard' }).waitFor()
+    expect(requested).toEqual(expect.arrayContaining(['/sdk/esm/index.js', '/sdk/esm/runtime.js', '/sdk/esm/tour.js']))
+    expect(requested.filter((p) => /survey|checklist|announcement/.test(p))).toEqual([])
+    expect(await violations(page, watched)).toEqual([])
+    expect(watched.errors).toEqual([])
+    await context.close()
+  })
+
+  it.each([
+    ['a kind\'s chunk (tour.js)', '/sdk/tour.js', ['welcome']],
+    ['the runtime chunk (runtime.js)', '/sdk/runtime.js', ['getting-started', 'news', 'welcome']],
+  ])('%s failing to load is a flow:error chunk_failed; the page is unaffected', async (_, path, failed) => {
+    const context = await fixture.context()
+    const { page, watched } = await watchedPage(context)
+    await page.route(`**${path}`, (route) => route.fulfill({ status: 404, body: 'gone' }))
+    await page.goto(`/app/projects/1?user=${uniqueUser('chunks')}`)
+    await until('the flow errors', async () => (await heard(page)).filter((l) => l.startsWith('flow:error')).length === failed.length)
+    await page.waitForTimeout(300)
+    const errors = (await heard(page)).filter((l) => l.startsWith('flow:error')).sort()
+    expect(errors).toEqual(failed.map((id) => `flow:error ${id} chunk_failed`))
+    if (failed.length === 1) {
+      // The other kinds still show beside it.
+      await page.locator('cairn-root').getByRole('dialog', { name: 'Get started' }).waitFor()
+      await page.locator('cairn-root').getByRole('region', { name: 'News' }).waitFor()
+    }
+    await page.click('#page-button')
+    expect(watched.errors).toEqual([])
+    expect(await violations(page, watched)).toEqual([])
+    await context.close()
+  })
+})
