@@ -37,13 +37,13 @@ describe('attention budget', () => {
   })
 
   it('a cap of 0 turns automatic flows off', () => {
-    expect(capFails([], now, now, { ...limits, perSession: 0 })?.why).toBe('cap: 0 automatic flows per session reached')
-    expect(capFails([], now, now, { ...limits, perDay: 0 })).toEqual({ why: 'cap: 0 automatic flows per day reached' })
+    expect(capFails([], now, now, { ...limits, perSession: 0 })?.why).toBe('cap perSession 0')
+    expect(capFails([], now, now, { ...limits, perDay: 0 })).toEqual({ why: 'cap perDay 0' })
   })
 
   it('keeps surveys apart by the cooldown', () => {
     expect(cooldownFails(undefined, now, 14)).toBeUndefined()
-    expect(cooldownFails(now - 13 * DAY, now, 14)).toEqual({ why: 'survey cooldown: a survey was shown less than 14 days ago', at: now + DAY })
+    expect(cooldownFails(now - 13 * DAY, now, 14)).toEqual({ why: 'cap surveyCooldownDays 14', at: now + DAY })
     expect(cooldownFails(now - 14 * DAY, now, 14)).toBeUndefined()
     expect(cooldownFails(now - 1, now, 0)).toBeUndefined()
   })

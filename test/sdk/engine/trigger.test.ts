@@ -44,8 +44,8 @@ describe('triggers', () => {
 
   it('names the field that decided', () => {
     expect(triggerFails({ url: '/inbox' }, ctx)?.why).toBe('trigger url "/inbox" does not match https://app.example.com/projects/7?tab=board')
-    expect(triggerFails({ event: { name: 'login', count: 5 } }, ctx)?.why).toBe('trigger event {"name":"login","count":5}: tracked 3 times')
-    expect(triggerFails({ inactiveDays: 60 }, ctx)?.why).toMatch(/^trigger inactiveDays 60: active 40\.0 days before this visit/)
+    expect(triggerFails({ event: { name: 'login', count: 5 } }, ctx)?.why).toBe('trigger event {"name":"login","count":5}')
+    expect(triggerFails({ inactiveDays: 60 }, ctx)?.why).toBe('trigger inactiveDays 60')
   })
 
   it('delays from when the other conditions began to hold', () => {

@@ -1,5 +1,5 @@
 import type { FlowEnvelope } from '@cairn/protocol'
-import type { Block } from './trigger.ts'
+import { until, type Block } from './trigger.ts'
 import { DAY } from './state.ts'
 
 /** The attention budget: how much a user may be interrupted by flows that show by themselves. */
@@ -20,19 +20,17 @@ export const DEFAULT_LIMITS: Limits = { perSession: 3, perDay: 5, surveyCooldown
  * sits beside the page and may show next to one.
  */
 export const isModal = (f: FlowEnvelope): boolean =>
-  f.kind === 'tour' || f.kind === 'survey' || (f.kind === 'announcement' && (f.style === 'modal' || f.style === 'slideout'))
+  f.kind == 'tour' || f.kind == 'survey' || (f.kind == 'announcement' && (f.style == 'modal' || f.style == 'slideout'))
 
-/** Whether the per-session and per-day caps leave room for one more automatic flow. */
+/** Whether the per-session and per-day caps leave room for one more automatic flow (reason: `cap <limit> <value>`). */
 export function capFails(auto: readonly number[], now: number, visitStart: number, l: Limits): Block | undefined {
-  if (auto.filter((t) => t >= visitStart).length >= l.perSession) return { why: `cap: ${l.perSession} automatic flows per session reached` }
+  if (auto.filter((t) => t >= visitStart).length >= l.perSession) return { why: `cap perSession ${l.perSession}` }
   const day = auto.filter((t) => t > now - DAY).sort((a, b) => a - b)
-  const why = `cap: ${l.perDay} automatic flows per day reached`
+  const why = `cap perDay ${l.perDay}`
   // The window frees up a slot when its oldest counted show turns 24 hours old.
   return day.length < l.perDay ? undefined : l.perDay > 0 ? { why, at: (day[day.length - l.perDay] as number) + DAY } : { why }
 }
 
 /** The global survey cooldown: no survey shows automatically within `days` of the last survey shown. */
-export function cooldownFails(surveyAt: number | undefined, now: number, days: number): Block | undefined {
-  const at = (surveyAt ?? -Infinity) + days * DAY
-  return at > now ? { why: `survey cooldown: a survey was shown less than ${days} days ago`, at } : undefined
-}
+export const cooldownFails = (surveyAt: number | undefined, now: number, days: number): Block | undefined =>
+  until((surveyAt ?? -Infinity) + days * DAY, now, `cap surveyCooldownDays ${days}`)

@@ -1,4 +1,4 @@
-import type { FlowEnvelope, FlowState } from '@cairn/protocol'
+import type { FlowEnvelope } from '@cairn/protocol'
 import { inShare } from './bucket.ts'
 import { own } from './own.ts'
 import { capFails, cooldownFails, isModal, type Limits } from './budget.ts'
@@ -20,7 +20,12 @@ export type Ask = { flow: FlowEnvelope; at: number; force?: boolean | undefined 
 export type Decision = {
   id: string
   verdict: 'now' | 'later' | 'never'
-  /** Which trigger, rule, frequency, cap or holdout decided, in words. */
+  /**
+   * What decided, as a short code and the JSON it is about: `trigger {…}` (holds), `show*()`,
+   * `resume`, `on screen`, `no trigger`, `frequency "once"`, `audience {…}` (the part that failed),
+   * `trigger url "/x" does not match …`, `trigger delayMs 2000`, `holdout 0.1`, `cap perSession 3`,
+   * `waiting "tour-id"` (the modal on screen), or why the flow failed on this page.
+   */
   reason: string
   at?: number
   /** Since when the trigger's conditions hold on this page; pass it back as `since` next time. */
@@ -53,9 +58,6 @@ export type DecideInput = {
   limits: Limits
 }
 
-const inProgress = (s: FlowState | undefined, visitStart: number): boolean =>
-  s?.shownAt !== undefined && s.shownAt >= visitStart && (s.completedAt ?? -1) < s.shownAt && (s.dismissedAt ?? -1) < s.shownAt
-
 /**
  * Decides, for every flow and every pending `show*()` call, whether it shows now, later or not, and
  * why. Requests go first, then flows by `priority` (highest first) and by the time their trigger
@@ -65,72 +67,56 @@ const inProgress = (s: FlowState | undefined, visitStart: number): boolean =>
  * @example decide(input).filter((d) => d.verdict === 'now') // what to render
  */
 export function decide(c: DecideInput): Decision[] {
-  const visitStart = c.state.visit?.start ?? c.now
-  const ctx: TriggerContext = {
-    traits: c.traits, events: c.state.events, times: c.state.times, now: c.now, url: c.url,
-    milestones: c.state.milestones, firstSeen: c.state.firstSeen, prevSeen: c.state.visit?.prev, visitStart,
-  }
-  const asked = new Set(c.asks.map((a) => a.flow.id))
-  const all: [FlowEnvelope, Ask | undefined][] = [
-    ...c.asks.map((a) => [a.flow, a] as [FlowEnvelope, Ask]),
-    ...c.flows.filter((f) => !asked.has(f.id)).map((f) => [f, undefined] as [FlowEnvelope, undefined]),
-  ]
+  const { state: s, now } = c
+  const visitStart = s.visit?.start ?? now
+  const ctx: TriggerContext = { ...s, ...c, since: undefined, prevSeen: s.visit?.prev, visitStart }
+  const asked = c.asks.map((a) => a.flow.id)
   const out: Decision[] = []
   const ready: [Decision, FlowEnvelope, number][] = []
-  for (const [f, ask] of all) {
+  for (const [f, ask] of [...c.asks.map((a) => [a.flow, a] as const), ...c.flows.filter((f) => !asked.includes(f.id)).map((f) => [f] as const)]) {
     const id = f.id
-    const s = own(c.state.flows, id)
+    const fs = own(s.flows, id)
     const d: Decision = { id, verdict: 'never', reason: '' }
-    const manual = ask !== undefined
-    let block: Block | undefined
-    if (manual) d.manual = true
-    if (own(c.screen, id) !== undefined) block = { why: 'on screen' }
-    else if (!manual && own(c.failed, id)) block = { why: own(c.failed, id) as string }
-    else if (!manual && inProgress(s, visitStart)) d.resume = true
-    else if (!manual) block = autoFails(f, d, c, ctx)
-    else if (!ask.force) block = targetingFails(f, c, ctx)
-    if (!block && !d.resume && f.holdout && (s?.heldOutAt !== undefined || inShare(c.user, id, f.holdout))) {
-      block = { why: `held out (holdout ${f.holdout})` }
-      if (s?.heldOutAt === undefined) d.heldOut = true
+    const t = f.trigger
+    const targeting = (): Block | undefined => {
+      const why = f.audience && audienceFails(f.audience, ctx)
+      return frequencyFails(f.frequency, fs, now, visitStart) ?? (why ? { why: `audience ${why}` } : undefined)
+    }
+    let b: Block | undefined
+    if (ask) d.manual = true
+    if (own(c.screen, id) !== undefined) b = { why: 'on screen' }
+    else if (ask) b = ask.force ? undefined : targeting()
+    else if (own(c.failed, id)) b = { why: own(c.failed, id) as string }
+    // In progress: shown this visit and neither completed nor dismissed since (absent times compare false).
+    else if (fs?.shownAt! >= visitStart && !(fs!.completedAt! >= fs!.shownAt!) && !(fs!.dismissedAt! >= fs!.shownAt!)) d.resume = true
+    else b = t ? targeting() ?? triggerFails(t, ctx) ?? delayFails(t, { ...ctx, since: (d.since = own(c.since, id) ?? now) }) : { why: 'no trigger' }
+    if (!b && !d.resume && f.holdout && (fs?.heldOutAt !== undefined || inShare(c.user, id, f.holdout))) {
+      b = { why: `holdout ${f.holdout}` }
+      if (fs?.heldOutAt === undefined) d.heldOut = true
     }
     out.push(d)
-    if (block) setBlock(d, block)
-    else ready.push([d, f, ask?.at ?? d.since ?? c.now])
+    if (b) block(d, b)
+    else ready.push([d, f, ask?.at ?? d.since ?? now])
   }
-  ready.sort(([a, f, x], [b, g, y]) => Number(!!b.manual) - Number(!!a.manual) || (g.priority ?? 0) - (f.priority ?? 0) || x - y)
-  let modal = Object.keys(c.screen).find((k) => own(c.screen, k))
-  const auto = [...c.state.auto]
+  ready.sort(([a, f, x], [b, g, y]) => +!!b.manual - +!!a.manual || (g.priority ?? 0) - (f.priority ?? 0) || x - y)
+  let modal = Object.keys(c.screen).find((k) => c.screen[k])
+  const auto = [...s.auto]
   for (const [d, f] of ready) {
     const byItself = !d.manual && !d.resume
-    const cap = byItself
-      ? capFails(auto, c.now, visitStart, c.limits) ?? (f.kind === 'survey' ? cooldownFails(c.state.surveyAt, c.now, c.limits.surveyCooldownDays) : undefined)
-      : undefined
-    if (cap || (isModal(f) && modal !== undefined)) {
-      setBlock(d, cap ?? { why: `waiting: "${modal}" is on screen` }, cap ? 'never' : 'later')
-      continue
+    const cap = byItself ? capFails(auto, now, visitStart, c.limits) ?? (f.kind == 'survey' ? cooldownFails(s.surveyAt, now, c.limits.surveyCooldownDays) : undefined) : undefined
+    if (cap) block(d, cap)
+    else if (isModal(f) && modal !== undefined) block(d, { why: `waiting ${JSON.stringify(modal)}` }, 'later')
+    else {
+      d.verdict = 'now'
+      d.reason = d.manual ? 'show*()' : d.resume ? 'resume' : `trigger ${JSON.stringify(f.trigger)}`
+      if (isModal(f)) modal = d.id
+      if (byItself) auto.push(now)
     }
-    d.verdict = 'now'
-    d.reason = d.manual ? 'show*() call' : d.resume ? 'resumed: in progress this visit' : `trigger ${JSON.stringify(f.trigger)} holds`
-    if (isModal(f)) modal = d.id
-    if (byItself) auto.push(c.now)
   }
   return out
 }
 
-/** Frequency, then audience: who the flow is for and how often. */
-function targetingFails(f: FlowEnvelope, c: DecideInput, ctx: TriggerContext): Block | undefined {
-  const why = f.audience && audienceFails(f.audience, ctx)
-  return frequencyFails(f.frequency, own(c.state.flows, f.id), c.now, ctx.visitStart) ?? (why ? { why: `audience ${why}` } : undefined)
-}
-
-/** Trigger presence, targeting, then the trigger's conditions and delay, for a flow that shows by itself. */
-function autoFails(f: FlowEnvelope, d: Decision, c: DecideInput, ctx: TriggerContext): Block | undefined {
-  const t = f.trigger
-  if (!t) return { why: 'no trigger: shown only by show*()' }
-  return targetingFails(f, c, ctx) ?? triggerFails(t, ctx) ?? delayFails(t, { ...ctx, since: (d.since = own(c.since, f.id) ?? c.now) })
-}
-
-function setBlock(d: Decision, b: Block, verdict: Decision['verdict'] = 'never'): void {
+function block(d: Decision, b: Block, verdict: Decision['verdict'] = 'never'): void {
   d.reason = b.why
   d.verdict = b.at === undefined ? verdict : 'later'
   if (b.at !== undefined) d.at = b.at

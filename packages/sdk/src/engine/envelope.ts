@@ -1,4 +1,5 @@
 import type { Problem } from '@cairn/protocol'
+import { isObject } from './own.ts'
 
 /** The first problem in `x`, whose JSON path is `at`. */
 type Check = (x: any, at: string) => Problem | undefined
@@ -10,7 +11,6 @@ const TRAIT_OPS = [...COUNT_OPS, 'neq', 'in', 'contains', 'exists']
 const FLOW_KINDS = ['tour', 'checklist', 'survey', 'announcement']
 
 const fail = (path: string, message = 'invalid value'): Problem => ({ path, message })
-const isObject = (x: unknown): x is object => !!x && typeof x == 'object'
 const is = (ok: (x: any) => unknown): Check => (x, at) => (ok(x) ? undefined : fail(at))
 const opt = (c: Check): Check => (x, at) => (x === undefined ? undefined : c(x, at))
 const num = (min: number, max = Infinity, whole?: 1) => is((x) => typeof x == 'number' && x >= min && x <= max && (!whole || Number.isInteger(x)))
@@ -28,7 +28,7 @@ const list = (c: Check, max: number, min = 0): Check => (x, at) => {
 const obj = (entries: Record<string, Check>, loose?: 1): Check => (x, at) => {
   if (!isObject(x)) return fail(at)
   for (const k in entries) {
-    const p = (entries[k] as Check)((x as Record<string, unknown>)[k], `${at}.${k}`)
+    const p = (entries[k] as Check)(x[k], `${at}.${k}`)
     if (p) return p
   }
   if (!loose) for (const k in x) if (!Object.hasOwn(entries, k)) return fail(`${at}.${k}`, 'unknown key')

@@ -1,10 +1,10 @@
 import type { FlowState, UserState } from '@cairn/protocol'
-import { dict, own } from './own.ts'
+import { dict, isObject, own } from './own.ts'
 
 /** One day in milliseconds. */
-export const DAY = 86_400_000
+export const DAY = 864e5
 /** A visit ends after this long without activity (the usual analytics session rule). */
-export const VISIT_GAP = 30 * 60_000
+export const VISIT_GAP = 18e5
 /** Most timestamps kept per list (event times per name, auto-shown times). */
 export const HISTORY = 100
 
@@ -26,58 +26,53 @@ export type EngineState = Omit<UserState, 'userId'> & {
 /** A state with nothing in it. */
 export const emptyState = (): EngineState => ({ flows: dict(), milestones: dict(), events: dict(), times: dict(), auto: [] })
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
-type Pick2 = (a: number, b: number) => number
-const both = (a: number | undefined, b: number | undefined, f: Pick2): number | undefined =>
-  a === undefined ? b : b === undefined ? a : f(a, b)
-/** Drops `undefined` values so the result fits `exactOptionalPropertyTypes`. */
-function clean<T extends object>(o: { [K in keyof T]?: T[K] | undefined }): T {
-  for (const k in o) if (o[k] === undefined) delete o[k]
-  return o as T
-}
-function mergeRecords<T>(a: unknown, b: unknown, f: (x: T | undefined, y: T | undefined) => T): Record<string, T> {
-  const out = dict<T>()
-  const [x, y] = [a, b].map((r) => (isObject(r) ? r : {})) as [Record<string, T>, Record<string, T>]
-  for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) out[k] = f(own(x, k), own(y, k))
+type Merge = (a: any, b: any) => any
+const either = (f: Merge): Merge => (a, b) => (a === undefined ? b : b === undefined ? a : f(a, b))
+const latest = either(Math.max)
+const earliest = either(Math.min)
+/** Merges two records key by key; anything that is not a record counts as an empty one. */
+const records = (f: Merge): Merge => (a, b) => {
+  const out = dict()
+  const [x, y] = [a, b].map((r) => (isObject(r) && !Array.isArray(r) ? r : {})) as [Record<string, unknown>, Record<string, unknown>]
+  for (const r of [x, y]) for (const k in r) out[k] = f(own(x, k), own(y, k))
   return out
 }
-const numbers = (x: unknown): number[] => (Array.isArray(x) ? x.filter((t) => typeof t === 'number') : [])
 /**
  * The newest {@link HISTORY} times of both lists, oldest first. A time listed twice on one side (two
  * events in one millisecond) stays twice; one listed on both sides is the same event and counts once.
  */
-function mergeTimes(a: unknown, b: unknown): number[] {
-  const mine = numbers(a)
-  const rest = numbers(b)
-  for (const t of mine) {
-    const i = rest.indexOf(t)
-    if (i >= 0) rest.splice(i, 1)
-  }
+function times(a: unknown, b: unknown): number[] {
+  const [mine, rest] = [a, b].map((x) => (Array.isArray(x) ? x.filter((t) => typeof t == 'number') : [])) as [number[], number[]]
+  for (const t of mine) if (rest.includes(t)) rest.splice(rest.indexOf(t), 1)
   return [...mine, ...rest].sort((x, y) => x - y).slice(-HISTORY)
+}
+/** Each field of `a` and `b` merged by its rule; `undefined` results are left out (JSON has none). */
+function merge<T>(rules: Record<string, Merge>, a: any, b: any): T {
+  const out: any = {}
+  for (const k in rules) {
+    const v = (rules[k] as Merge)(a[k], b[k])
+    if (v !== undefined) out[k] = v
+  }
+  return out
 }
 
 /** Merges what two devices (or tabs) know about one flow; see {@link mergeState}. */
 export function mergeFlow(a: FlowState | undefined, b: FlowState | undefined): FlowState {
   if (!a || !b) return (a ?? b) as FlowState
-  const shownA = a.shownAt ?? -1
-  const shownB = b.shownAt ?? -1
-  const answerA = a.answeredAt ?? -1
-  const answerB = b.answeredAt ?? -1
-  return clean<FlowState>({
-    shownAt: both(a.shownAt, b.shownAt, Math.max),
-    shownCount: Math.max(a.shownCount, b.shownCount),
-    completedAt: both(a.completedAt, b.completedAt, Math.max),
-    dismissedAt: both(a.dismissedAt, b.dismissedAt, Math.max),
-    heldOutAt: both(a.heldOutAt, b.heldOutAt, Math.min),
+  const shown = (a.shownAt ?? -1) - (b.shownAt ?? -1)
+  const answered = (a.answeredAt ?? -1) - (b.answeredAt ?? -1) || (JSON.stringify(a.answers ?? null) < JSON.stringify(b.answers ?? null) ? -1 : 1)
+  return merge({
+    shownAt: latest, shownCount: latest, completedAt: latest, dismissedAt: latest, answeredAt: latest, heldOutAt: earliest,
+    items: either(records(earliest)),
     // Progress belongs to the latest showing; a restarted tour must not inherit an old step.
-    step: shownA === shownB ? both(a.step, b.step, Math.max) : (shownA > shownB ? a : b).step,
-    answeredAt: both(a.answeredAt, b.answeredAt, Math.max),
-    answers:
-      answerA !== answerB
-        ? (answerA > answerB ? a : b).answers
-        : JSON.stringify(a.answers ?? null) >= JSON.stringify(b.answers ?? null) ? a.answers : b.answers,
-    items: a.items || b.items ? mergeRecords(a.items, b.items, (x, y) => both(x, y, Math.min) as number) : undefined,
-  })
+    step: shown ? (x, y) => (shown > 0 ? x : y) : latest,
+    answers: (x, y) => (answered > 0 ? x : y),
+  }, a, b)
+}
+
+const stateRules = {
+  firstSeen: earliest, lastSeen: latest, surveyAt: latest, auto: times,
+  flows: records(mergeFlow), milestones: records(earliest), events: records(latest), times: records(times),
 }
 
 /**
@@ -88,20 +83,12 @@ export function mergeFlow(a: FlowState | undefined, b: FlowState | undefined): F
  * milestones, holdout, ticks). Commutative and idempotent, so merging again is harmless.
  */
 export function mergeState(a: EngineState, b: Partial<EngineState>): EngineState {
+  const out = merge<EngineState>(stateRules, a, b)
   // The latest visit wins; any activity either side saw before it began counts as "before this visit".
-  const start = both(a.visit?.start, b.visit?.start, Math.max)
-  const before = [a.visit?.prev, b.visit?.prev, a.lastSeen, b.lastSeen].filter((t): t is number => t !== undefined && t < (start ?? 0))
-  return clean<EngineState>({
-    firstSeen: both(a.firstSeen, b.firstSeen, Math.min),
-    lastSeen: both(a.lastSeen, b.lastSeen, Math.max),
-    visit: start === undefined ? undefined : clean<NonNullable<EngineState['visit']>>({ start, prev: before.length ? Math.max(...before) : undefined }),
-    flows: mergeRecords(a.flows, b.flows, mergeFlow),
-    milestones: mergeRecords(a.milestones, b.milestones, (x, y) => both(x, y, Math.min) as number),
-    events: mergeRecords(a.events, b.events, (x, y) => Math.max(x ?? 0, y ?? 0)),
-    times: mergeRecords(a.times, b.times, mergeTimes),
-    auto: mergeTimes(a.auto, b.auto),
-    surveyAt: both(a.surveyAt, b.surveyAt, Math.max),
-  })
+  const start = latest(a.visit?.start, b.visit?.start)
+  const prev = Math.max(...[a.visit?.prev, b.visit?.prev, a.lastSeen, b.lastSeen].filter((t): t is number => (t as number) < start))
+  if (start !== undefined) out.visit = prev > -Infinity ? { start, prev } : { start }
+  return out
 }
 
 /**
@@ -121,14 +108,9 @@ export function readState(x: unknown): EngineState {
  * Records activity at `now`: starts a new visit after {@link VISIT_GAP} of silence (remembering the
  * last activity before it, for inactivity triggers) and moves first/last seen.
  */
-export function touch(s: EngineState, now: number): EngineState {
-  const last = s.lastSeen
-  const visit = s.visit && last !== undefined && now - last < VISIT_GAP ? s.visit : clean({ start: now, prev: last })
-  return { ...s, visit, firstSeen: Math.min(s.firstSeen ?? now, now), lastSeen: Math.max(last ?? now, now) }
-}
+export const touch = (s: EngineState, now: number): EngineState =>
+  mergeState(s, { firstSeen: now, lastSeen: now, ...(!(s.visit && now - (s.lastSeen as number) < VISIT_GAP) && { visit: { start: now } }) })
 
 /** Counts one tracked event; keeps its time too when a `withinDays` rule or trigger needs it. */
-export function recordEvent(s: EngineState, name: string, now: number, keepTime: boolean): EngineState {
-  const times = keepTime ? { ...s.times, [name]: [...(own(s.times, name) ?? []), now].sort((x, y) => x - y).slice(-HISTORY) } : s.times
-  return { ...s, events: { ...s.events, [name]: (own(s.events, name) ?? 0) + 1 }, times }
-}
+export const recordEvent = (s: EngineState, name: string, now: number, keepTime: boolean): EngineState =>
+  mergeState(s, { events: { [name]: (own(s.events, name) ?? 0) + 1 }, times: keepTime ? { [name]: [...(own(s.times, name) ?? []), now] } : {} })

@@ -19,31 +19,26 @@ export type TriggerContext = RuleContext & {
   since?: number | undefined
 }
 
-const json = JSON.stringify
+/** Blocked until `at`, if that is still to come. */
+export const until = (at: number, now: number, why: string): Block | undefined => (at > now ? { why, at } : undefined)
 
 /**
  * Evaluates a trigger's conditions other than the delay (all must hold). Returns the first one that
- * does not hold, with the time it will if that is only a matter of time.
+ * does not hold (reason: `trigger <field> <its value as JSON>`), with the time it will if that is only
+ * a matter of time.
  */
 export function triggerFails(t: Trigger, c: TriggerContext): Block | undefined {
   const e = t.event
-  if (t.url !== undefined && !matchAnyUrl(t.url, c.url)) return { why: `trigger url ${json(t.url)} does not match ${c.url}` }
-  if (e && countEvents(c, e.name, e.withinDays) < (e.count ?? 1)) {
-    return { why: `trigger event ${json(e)}: tracked ${countEvents(c, e.name, e.withinDays)} times` }
-  }
-  if (t.milestone !== undefined && own(c.milestones, t.milestone) === undefined) return { why: `trigger milestone "${t.milestone}" not reached` }
-  if (t.inactiveDays !== undefined && (c.prevSeen === undefined || c.visitStart - c.prevSeen < t.inactiveDays * DAY)) {
-    return { why: `trigger inactiveDays ${t.inactiveDays}: ${c.prevSeen === undefined ? 'first visit' : `active ${((c.visitStart - c.prevSeen) / DAY).toFixed(1)} days before this visit`}` }
-  }
-  if (t.daysSinceFirstSeen !== undefined) {
-    const at = (c.firstSeen ?? c.now) + t.daysSinceFirstSeen * DAY
-    if (at > c.now) return { why: `trigger daysSinceFirstSeen ${t.daysSinceFirstSeen}`, at }
-  }
-  return
+  const why = (k: keyof Trigger) => `trigger ${k} ${JSON.stringify(t[k])}`
+  if (t.url !== undefined && !matchAnyUrl(t.url, c.url)) return { why: `${why('url')} does not match ${c.url}` }
+  if (e && countEvents(c, e.name, e.withinDays) < (e.count ?? 1)) return { why: why('event') }
+  if (t.milestone !== undefined && own(c.milestones, t.milestone) === undefined) return { why: why('milestone') }
+  // Without a visit before this one (`prevSeen`), the difference is NaN: never inactive.
+  if (t.inactiveDays !== undefined && !(c.visitStart - (c.prevSeen as number) >= t.inactiveDays * DAY)) return { why: why('inactiveDays') }
+  // An absent field gives NaN, which is never later than now.
+  return until((c.firstSeen ?? c.now) + (t.daysSinceFirstSeen as number) * DAY, c.now, why('daysSinceFirstSeen'))
 }
 
 /** The delay part of a trigger: how long after its other conditions began to hold, on this page. */
-export function delayFails(t: Trigger, c: TriggerContext): Block | undefined {
-  const at = (c.since ?? c.now) + (t.delayMs ?? 0)
-  return at > c.now ? { why: `trigger delayMs ${t.delayMs}`, at } : undefined
-}
+export const delayFails = (t: Trigger, c: TriggerContext): Block | undefined =>
+  until((c.since ?? c.now) + (t.delayMs ?? 0), c.now, `trigger delayMs ${t.delayMs}`)

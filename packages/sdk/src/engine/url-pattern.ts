@@ -2,15 +2,8 @@
  * Turns a path glob into a regular expression: `*` is any run of characters but `/`, `**` any run at
  * all, and a trailing `/**` also matches the folder itself (`/projects/**` matches `/projects`).
  */
-function glob(pattern: string): RegExp {
-  const source = pattern
-    .split(/(\/\*\*$|\*\*|\*)/)
-    .map((part) =>
-      part === '/**' ? '(?:/.*)?' : part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
-    )
-    .join('')
-  return new RegExp(`^${source}$`)
-}
+const glob = (pattern: string): RegExp =>
+  RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\/\*\*$|\*\*|\*/g, (m) => (m == '*' ? '[^/]*' : m == '**' ? '.*' : '(?:/.*)?'))}$`)
 
 /** Splits a URL or path into path, query and fragment; the origin is dropped, a trailing `/` ignored. */
 function parts(url: string): [string, string, string] {
@@ -28,18 +21,13 @@ function parts(url: string): [string, string, string] {
 export function matchUrl(pattern: string, url: string): boolean {
   const [path, query, hash] = parts(pattern)
   const [urlPath, urlQuery, urlHash] = parts(url)
-  if (!glob(path).test(urlPath)) return false
-  if (pattern.includes('#') && !glob(hash).test(urlHash)) return false
   const have = new URLSearchParams(urlQuery)
-  for (const pair of query.split('&')) {
+  return glob(path).test(urlPath) && (!pattern.includes('#') || glob(hash).test(urlHash)) && query.split('&').every((pair) => {
     const [entry] = new URLSearchParams(pair)
-    if (!entry) continue
-    const re = pair.includes('=') ? glob(entry[1]) : /(?:)/
-    if (!have.getAll(entry[0]).some((v) => re.test(v))) return false
-  }
-  return true
+    return !entry || have.getAll(entry[0]).some((v) => !pair.includes('=') || glob(entry[1]).test(v))
+  })
 }
 
 /** Whether the URL matches one of the patterns. */
 export const matchAnyUrl = (patterns: string | readonly string[], url: string): boolean =>
-  (typeof patterns === 'string' ? [patterns] : patterns).some((p) => matchUrl(p, url))
+  [patterns].flat().some((p) => matchUrl(p, url))
