@@ -28,8 +28,11 @@ export type AppContext = {
   now: () => number
   log: (line: string) => void
   retryAfter: string
-  /** Checks key, role, origin and rate; a Response is the error to answer. */
-  gate(c: Context, key: string | undefined, use: 'ingest' | 'read'): KeyMatch | Response
+  /**
+   * Checks key, role, origin and rate; a Response is the error to answer. `ingest` refuses the secret
+   * key, `results` requires it, `read` takes either.
+   */
+  gate(c: Context, key: string | undefined, use: 'ingest' | 'read' | 'results'): KeyMatch | Response
 }
 
 export function appContext(deps: AppDeps): AppContext {
@@ -49,6 +52,9 @@ export function appContext(deps: AppDeps): AppContext {
       if (!match) return fail(c, 401, 'unknown_key', 'no project has this key')
       if (use === 'ingest' && match.role === 'secret') {
         return fail(c, 401, 'secret_key_on_ingest', 'send events with the write key (pk_…); the secret key must never reach a browser')
+      }
+      if (use === 'results' && match.role !== 'secret') {
+        return fail(c, 401, 'secret_key_required', 'results need the secret key (sk_…), as a Bearer token or ?key=')
       }
       if (!originAllowed(match.project, c.req.header('origin'))) {
         return fail(c, 401, 'origin_not_allowed', "this origin is not in the project's allowed origins")
