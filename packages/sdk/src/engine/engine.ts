@@ -71,16 +71,17 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     if (active) state = touch(state, deps.now())
     safe(() => deps.save('state', (state = mergeState(readState(deps.load('state')), state))))
   }
-  /** Runs an async dependency without letting a throw or rejection escape; `then` gets `undefined` on failure. */
-  const task = <T>(start: () => Promise<T>, then: (value: T | undefined) => void): void => {
+  /** Runs an async dependency without letting a throw or rejection escape; `then` learns which it was. */
+  const task = <T>(start: () => Promise<T>, then: (value: T | undefined, error?: unknown) => void): void => {
     Promise.resolve()
       .then(start)
       .then(then, (e: unknown) => {
         log(e)
-        then(undefined)
+        then(undefined, e ?? 'rejected')
       })
       .catch(log)
   }
+  const stop = (t: unknown): unknown => t !== undefined && deps.clearTimeout(t)
 
   function run(): void {
     if (busy) again = true
@@ -135,7 +136,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       if (ask && d.verdict != 'later') requests = requests.filter((r) => r.id != d.id)
       if (d.verdict == 'now') open(flow, d, ask?.opts, now)
     }
-    if (timer !== undefined) deps.clearTimeout(timer)
+    stop(timer)
     // Decisions only ever give a later `at`; a timer longer than 2^31 - 1 ms would fire at once.
     timer = next < Infinity ? deps.setTimeout(() => ((timer = undefined), run()), Math.min(next - now, 2 ** 31 - 1)) : undefined
   }
@@ -198,23 +199,20 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       },
       close: () => fail('closed'),
     }
-    Promise.resolve()
-      .then(() => deps.render(flow, controls))
-      .then(
-        (handle) => {
-          if (gone()) handle?.close()
-          else {
-            if (handle) handles[id] = handle
-            mark()
-          }
-        },
-        (e: unknown) => {
+    task(
+      () => deps.render(flow, controls),
+      (handle, e) => {
+        if (e !== undefined) {
           // A chunk that failed to load or threw: report it, free the screen, let the others run.
           if (!gone()) emit(flow, 'flow_error', { reason: 'render_failed', props: { message: String(e).slice(0, 500) } })
           fail('render failed')
-        },
-      )
-      .catch(log)
+        } else if (gone()) handle?.close()
+        else {
+          if (handle) handles[id] = handle
+          mark()
+        }
+      },
+    )
   }
 
   function closeAll(): void {
@@ -237,7 +235,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       if (gen == userGen) userReady = true
       run()
     }
-    if (userWait !== undefined) deps.clearTimeout(userWait)
+    stop(userWait)
     const wait = (userWait = deps.setTimeout(ready, USER_STATE_WAIT))
     task(fetch, (remote) => {
       deps.clearTimeout(wait)
@@ -294,7 +292,8 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       if (dead) return
       closeAll()
       dead = true
-      for (const t of [timer, userWait]) if (t !== undefined) deps.clearTimeout(t)
+      stop(timer)
+      stop(userWait)
       userGen++
       unsubscribe?.()
     },

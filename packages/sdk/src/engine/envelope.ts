@@ -17,22 +17,16 @@ const num = (min: number, max = Infinity, whole?: 1) => is((x) => typeof x == 'n
 const str = (max: number, min = 1) => is((x) => typeof x == 'string' && x.length >= min && x.length <= max)
 const re = (pattern: RegExp) => is((x) => typeof x == 'string' && pattern.test(x))
 const oneOf = (list: readonly unknown[]) => is((x) => list.includes(x))
-const list = (c: Check, max: number, min = 0): Check => (x, at) => {
-  if (!Array.isArray(x) || x.length < min || x.length > max) return fail(at)
-  for (let i = 0; i < x.length; i++) {
-    const p = c(x[i], `${at}[${i}]`)
-    if (p) return p
-  }
-}
+/** The first problem of all. */
+const first = (problems: (Problem | undefined)[]) => problems.find(Boolean)
+const list = (c: Check, max: number, min = 0): Check => (x, at) =>
+  Array.isArray(x) && x.length >= min && x.length <= max ? first(x.map((v, i) => c(v, `${at}[${i}]`))) : fail(at)
 /** An object with these entries; other keys are refused unless `loose`. */
-const obj = (entries: Record<string, Check>, loose?: 1): Check => (x, at) => {
-  if (!isObject(x)) return fail(at)
-  for (const k in entries) {
-    const p = (entries[k] as Check)(x[k], `${at}.${k}`)
-    if (p) return p
-  }
-  if (!loose) for (const k in x) if (!Object.hasOwn(entries, k)) return fail(`${at}.${k}`, 'unknown key')
-}
+const obj = (entries: Record<string, Check>, loose?: 1): Check => (x, at) =>
+  isObject(x)
+    ? first(Object.keys(entries).map((k) => (entries[k] as Check)(x[k], `${at}.${k}`))) ??
+      first(Object.keys(x).map((k) => (loose || Object.hasOwn(entries, k) ? undefined : fail(`${at}.${k}`, 'unknown key'))))
+    : fail(at)
 
 const name = str(200)
 const positive = opt(num(0))
@@ -56,8 +50,8 @@ const rules: Record<string, Check> = {
 }
 /** Rule shapes are strict objects with distinct keys, so the first key found names the only shape that can fit. */
 function rule(x: unknown, at: string): Problem | undefined {
-  for (const k in rules) if (isObject(x) && k in x) return (rules[k] as Check)(x, at)
-  return fail(at)
+  const k = Object.keys(rules).find((k) => isObject(x) && k in x)
+  return k ? (rules[k] as Check)(x, at) : fail(at)
 }
 
 const urlPattern = str(1024)
@@ -81,15 +75,12 @@ const envelope = obj({
   priority: opt(num(-1000, 1000, 1)),
   holdout: opt(num(0, 0.95)),
   locale: opt(tag),
-  locales: opt((x, at) => {
-    if (!isObject(x)) return fail(at)
-    for (const [k, v] of Object.entries(x)) {
-      // Skipped like valibot's records skip them.
-      if (/^(__proto__|prototype|constructor)$/.test(k)) continue
-      const p = tag(k, `${at}.${k}`) ?? (isObject(v) ? undefined : fail(`${at}.${k}`))
-      if (p) return p
-    }
-  }),
+  locales: opt((x, at) =>
+    isObject(x)
+      ? first(Object.keys(x).map((k) =>
+        // Skipped like valibot's records skip them.
+        /^(__proto__|prototype|constructor)$/.test(k) ? undefined : tag(k, `${at}.${k}`) ?? (isObject(x[k]) ? undefined : fail(`${at}.${k}`))))
+      : fail(at)),
   kind: oneOf(FLOW_KINDS),
 }, 1)
 
