@@ -295,6 +295,20 @@ describe('the SDK drives the flow engine, which renders through the widget runti
     expect(reads.requests.map((r) => new URL(r.url).pathname)).toEqual(['/v1/flows'])
   })
 
+  it('hostile show*() arguments never throw or reject: a broken definition is a flow:error, the rest is ignored', async () => {
+    const { sdk, heard } = client({ flows: [tour] })
+    const trap = new Proxy({}, { get() { throw new Error('trap') }, has() { throw new Error('trap') } })
+    const hostile: unknown[][] = [
+      [{}], [{ id: 'x', kind: 'popup' }], [{ id: 'welcome', kind: 'survey' }], [trap], [{ id: '__proto__', kind: 'tour', steps: [] }],
+      ['constructor'], ['welcome', trap], [{ id: 'ok', steps: [{ id: 'a', title: 'Inline' }] }, { force: 'yes' }],
+    ]
+    for (const args of hostile) expect(() => (sdk.showTour as (...a: unknown[]) => void)(...args)).not.toThrow()
+    await waitFor(() => ui().getByRole('dialog', { name: 'Inline' }))
+    await settle()
+    const errors = heard.filter(([name]) => name === 'flow:error').map(([, p]) => (p as { flowId: string; reason: string }).reason)
+    expect(errors).toEqual(expect.arrayContaining(['invalid', 'unknown_flow']))
+  })
+
   it('two instances on one page keep their flows, widgets and storage apart', async () => {
     const a = client({ flows: [{ ...announcement('banner'), trigger: {} }] })
     const b = client({ flows: [{ ...tour, trigger: {} }], deps: { key: 'pk_other' } as Partial<ClientDeps> })

@@ -16,7 +16,7 @@ import type { Locks } from './locks.ts'
 import { createQueue } from './queue.ts'
 import type { KeyValueStorage } from './storage.ts'
 import type { Transport } from './transport.ts'
-import type { Cairn, CairnEventMap, InitOptions, UserInput } from './types.ts'
+import type { Cairn, CairnEventMap, InitOptions, ShowOptions, UserInput } from './types.ts'
 
 /** Everything a client is made of: the options plus one seam per side effect. */
 export type ClientDeps = InitOptions & {
@@ -155,7 +155,8 @@ export function createClient(deps: ClientDeps): Cairn {
     const ok = isText(flow, LIMITS.id) || (typeof flow === 'object' && flow !== null && !Array.isArray(flow))
     if (!ok) return invalid(kind, 'a flow id or definition')
     if (!engine) return fail('no_engine', kind)
-    engine.show(kind, flow as never, typeof options === 'object' && options ? options : undefined)
+    // Only the options we know, read once: the engine keeps them, and a getter must not run later.
+    engine.show(kind, flow as never, (options as ShowOptions | undefined)?.force === true ? { force: true } : undefined)
   })
 
   const sdk: Cairn = {
