@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { uuidv7Time } from '@cairn/protocol'
@@ -23,10 +24,12 @@ describeStores('storage', (target) => {
 
   it('applies the migrations once', async () => {
     const rows = await storage.query<{ version: number }>('SELECT version FROM cairn_migrations ORDER BY version')
-    expect(rows.map((r) => r.version)).toEqual([1])
+    const versions = readdirSync(new URL('../../packages/collector/migrations/', import.meta.url))
+      .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).map((f) => Number(f.slice(0, 3))).sort((a, b) => a - b)
+    expect(rows.map((r) => r.version)).toEqual(versions)
     if (target.name === 'PostgreSQL') {
       const again = await reopen()
-      expect(await again.query('SELECT version FROM cairn_migrations')).toHaveLength(1)
+      expect(await again.query('SELECT version FROM cairn_migrations')).toHaveLength(versions.length)
     }
   })
 
