@@ -182,6 +182,19 @@ describe('createFlowEngine', () => {
     expect(reload.fake.events).toEqual([])
   })
 
+  it('starts progress afresh when a flow shows again: no step from the earlier showing', async () => {
+    const { deps, fake } = fakeDeps()
+    createFlowEngine(deps, { flows: [tour('t', { frequency: { everyDays: 0 } })] })
+    await settle()
+    fake.open[0]!.controls.step(2)
+    await fake.advance(1000)
+    fake.open[0]!.controls.complete()
+    await settle()
+    expect(fake.open.map((r) => r.flow.id)).toEqual(['t'])
+    expect(JSON.parse(fake.store.get('state')!).flows.t).toMatchObject({ shownCount: 2, shownAt: deps.now() })
+    expect(JSON.parse(fake.store.get('state')!).flows.t.step).toBeUndefined()
+  })
+
   it('loads remote flows with the cached ETag, keeps the cache on 304, and replaces it when changed', async () => {
     const { deps, fake } = fakeDeps()
     const collector = fakeCollector([banner('remote')])

@@ -109,7 +109,7 @@ export function readState(x: unknown): EngineState {
  * last activity before it, for inactivity triggers) and moves first/last seen.
  */
 export const touch = (s: EngineState, now: number): EngineState =>
-  mergeState(s, { firstSeen: now, lastSeen: now, ...(!(s.visit && now - (s.lastSeen as number) < VISIT_GAP) && { visit: { start: now } }) })
+  mergeState(s, { firstSeen: now, lastSeen: latest(s.lastSeen, now), ...(!(s.visit && now - (s.lastSeen as number) < VISIT_GAP) && { visit: { start: now } }) })
 
 /** Counts one tracked event; keeps its time too when a `withinDays` rule or trigger needs it. */
 export const recordEvent = (s: EngineState, name: string, now: number, keepTime: boolean): EngineState =>
