@@ -11,6 +11,10 @@ export type FlowState = {
   /** Answers of the latest submission, by question id (surveys). */
   answers?: Record<string, Answer>
   answeredAt?: number
+  /** Id of the latest submission with answers (surveys): the next one is derived from it. */
+  submissionId?: string
+  /** When the user last chose "ask me later" (surveys): not asked again in that visit. */
+  laterAt?: number
   /** Ticked items with the time they were ticked (checklists). */
   items?: Record<string, number>
   heldOutAt?: number

@@ -1,5 +1,5 @@
-import type { FlowEnvelope, FlowEventType, UserState } from '@cairn/protocol'
-import type { FlowControls, FlowEngineDeps, FlowEventPayload, FlowUser } from '../../../packages/sdk/src/engine/index.ts'
+import type { FlowEnvelope, UserState } from '@cairn/protocol'
+import type { EngineEventType, EnginePayload, FlowControls, FlowEngineDeps, FlowUser } from '../../../packages/sdk/src/engine/index.ts'
 
 export type Rendered = { flow: FlowEnvelope; controls: FlowControls; open: boolean }
 
@@ -18,7 +18,7 @@ export function fakeDeps(init: { now?: number; url?: string; user?: FlowUser; st
   const fake = {
     store: init.store ?? new Map<string, string>(),
     user: init.user ?? ({ anonymousId: 'anon-1', traits: {} } as FlowUser),
-    events: [] as [FlowEventType, FlowEventPayload][],
+    events: [] as [EngineEventType, EnginePayload][],
     /** The kind given with each event, for `sdk.on` listeners. */
     kinds: [] as (string | undefined)[],
     rendered: [] as Rendered[],

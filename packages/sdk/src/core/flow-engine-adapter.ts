@@ -75,7 +75,7 @@ export function flowEngine(env: EngineEnv): EngineFactory {
       emit(type, payload, kind) {
         host.record({ type, ...payload } as EventInput)
         const message = payload.props?.['message']
-        tell(`flow:${type.slice(5)}` as 'flow:error', {
+        tell((type == 'survey_answer' ? 'survey:answered' : `flow:${type.slice(5)}`) as 'flow:error', {
           ...payload, ...(kind && { kind }), ...(typeof message === 'string' && { message }),
         } as CairnEventMap['flow:error'])
       },

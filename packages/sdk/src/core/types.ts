@@ -84,7 +84,8 @@ export type CairnEventMap = {
   'flow:error': FlowEventPayload & { message?: string }
   /** The user is in the flow's holdout group: it is never shown to them. */
   'flow:held_out': FlowEventPayload
-  'survey:answered': { flowId: string; questionId: string; answer: Answer; final?: boolean }
+  /** A survey answer, as given; every answer of one sitting has the same `submissionId`. */
+  'survey:answered': { flowId: string; kind: 'survey'; submissionId: string; questionId: string; answer: Answer; other?: string; final?: boolean }
   milestone: { name: string }
 }
 export type CairnEventName = keyof CairnEventMap

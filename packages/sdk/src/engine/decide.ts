@@ -3,6 +3,7 @@ import { inShare } from './bucket.ts'
 import { own } from './own.ts'
 import { capFails, cooldownFails, isModal, type Limits } from './budget.ts'
 import { frequencyFails } from './frequency.ts'
+import { surveyFails } from './survey.ts'
 import { audienceFails } from './rule.ts'
 import type { EngineState } from './state.ts'
 import { delayFails, triggerFails, type Block, type TriggerContext } from './trigger.ts'
@@ -62,7 +63,8 @@ export type DecideInput = {
  * Decides, for every flow and every pending `show*()` call, whether it shows now, later or not, and
  * why. Requests go first, then flows by `priority` (highest first) and by the time their trigger
  * began to hold. At most one modal-class widget is on screen at a time; automatic flows also pass the
- * per-session and per-day caps and, for surveys, the survey cooldown. Requests skip the trigger and
+ * per-session and per-day caps and, for surveys, the survey cooldown. Surveys are also sampled and
+ * not asked again once answered (`surveyFails`) — a targeting rule. Requests skip the trigger and
  * the caps, and with `force` the audience and frequency too. Held-out users never see a flow.
  * @example decide(input).filter((d) => d.verdict === 'now') // what to render
  */
@@ -80,15 +82,16 @@ export function decide(c: DecideInput): Decision[] {
     const t = f.trigger
     const targeting = (): Block | undefined => {
       const why = f.audience && audienceFails(f.audience, ctx)
-      return frequencyFails(f.frequency, fs, now, visitStart) ?? (why ? { why: `audience ${why}` } : undefined)
+      return (f.kind == 'survey' ? surveyFails(f, fs, now, visitStart, c.user) : frequencyFails(f.frequency, fs, now, visitStart)) ??
+        (why ? { why: `audience ${why}` } : undefined)
     }
     let b: Block | undefined
     if (ask) d.manual = true
     if (own(c.screen, id) !== undefined) b = { why: 'on screen' }
     else if (ask) b = ask.force ? undefined : targeting()
     else if (own(c.failed, id)) b = { why: own(c.failed, id) as string }
-    // In progress: shown this visit and neither completed nor dismissed since (absent times compare false).
-    else if (fs?.shownAt! >= visitStart && !(fs!.completedAt! >= fs!.shownAt!) && !(fs!.dismissedAt! >= fs!.shownAt!)) d.resume = true
+    // In progress: shown this visit and neither completed, dismissed nor put off since (absent times compare false).
+    else if (fs?.shownAt! >= visitStart && ![fs!.completedAt, fs!.dismissedAt, fs!.laterAt].some((t) => t! >= fs!.shownAt!)) d.resume = true
     else b = t ? targeting() ?? triggerFails(t, ctx) ?? delayFails(t, { ...ctx, since: (d.since = own(c.since, id) ?? now) }) : { why: 'no trigger' }
     if (!b && !d.resume && f.holdout && (fs?.heldOutAt !== undefined || inShare(c.user, id, f.holdout))) {
       b = { why: `holdout ${f.holdout}` }

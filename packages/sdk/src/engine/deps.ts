@@ -1,10 +1,18 @@
-import type { FlowEnvelope, FlowEventType, FlowKind, FlowState, UserState } from '@cairn/protocol'
+import type { FlowEnvelope, FlowEventType, FlowKind, FlowState, SurveyAnswerEvent, UserState } from '@cairn/protocol'
 import type { Limits } from './budget.ts'
 import type { Decision } from './decide.ts'
 import type { FlowEventPayload } from './validate.ts'
 
 /** Who the user is, as the core knows it now. */
 export type FlowUser = { userId?: string | undefined; anonymousId: string; traits?: Readonly<Record<string, unknown>> | undefined }
+
+/** One answer as the survey widget gives it; the engine adds the flow and the submission id. */
+export type AnswerInput = Pick<SurveyAnswerEvent, 'questionId' | 'answer'> & Partial<Pick<SurveyAnswerEvent, 'other' | 'final'>>
+
+/** What the engine reports: a flow's lifecycle, and survey answers. */
+export type EngineEventType = FlowEventType | 'survey_answer'
+/** What an engine event carries besides what the core adds; survey answers add the answer and its submission. */
+export type EnginePayload = FlowEventPayload & Partial<AnswerInput> & { submissionId?: string }
 
 /** Handed to the widget with its flow: how it reports what the user does. Calls after the end are ignored. */
 export type FlowControls = {
@@ -20,6 +28,11 @@ export type FlowControls = {
   complete(): void
   /** Closed by the user: recorded (frequency remembers it), and the screen is free. */
   dismiss(stepIndex?: number, reason?: string): void
+  /**
+   * A survey answer, sent as given: recorded for this user (an answered survey is not asked again)
+   * and queued as a `survey_answer` under the submission id the engine keeps for this showing.
+   */
+  answer(a: AnswerInput): void
   /** Something went wrong (`target_missing`, …); reported, the flow goes on unless the widget closes. */
   error(reason: string, stepIndex?: number): void
   /** Left the screen without a user decision (paused, failed): nothing recorded, not shown again on this page. */
@@ -51,7 +64,7 @@ export type FlowEngineDeps = {
    * A lifecycle event: to the queue (as a flow event) and to `sdk.on('flow:…')` listeners. `kind` is
    * for listeners (the wire event has no such field); absent when a definition was too broken to tell.
    */
-  emit(type: FlowEventType, payload: FlowEventPayload, kind?: FlowKind): void
+  emit(type: EngineEventType, payload: EnginePayload, kind?: FlowKind): void
   /** Loads the widget chunk and shows the flow; resolves once it is on screen. */
   render(flow: FlowEnvelope, controls: FlowControls): Promise<WidgetHandle | void>
   /** Calls back with the new URL on SPA navigations; returns an unsubscribe function. */

@@ -1,17 +1,18 @@
-import type { FlowEnvelope, FlowEventType, FlowKind } from '@cairn/protocol'
+import type { Answer, FlowEnvelope, FlowEventType, FlowKind } from '@cairn/protocol'
 import { DEFAULT_LIMITS, isModal } from './budget.ts'
 import { decide, type Ask, type Decision } from './decide.ts'
-import type { FlowControls, FlowEngine, FlowEngineDeps, FlowEngineOptions, WidgetHandle } from './deps.ts'
+import type { EngineEventType, EnginePayload, FlowControls, FlowEngine, FlowEngineDeps, FlowEngineOptions, WidgetHandle } from './deps.ts'
 import { dict, isObject, own } from './own.ts'
 import { windowedEvents } from './rule.ts'
 import { emptyState, mergeState, readState, recordEvent, touch, type EngineState } from './state.ts'
+import { submission } from './survey.ts'
 import { validateFlows, type FlowEventPayload } from './validate.ts'
 
 /** How long auto flows wait for the collector's user state before deciding without it. */
 const USER_STATE_WAIT = 3000
 
 type Request = { id: string; flow?: FlowEnvelope | undefined; kind?: FlowKind | undefined; at: number; opts: unknown }
-type Extra = { [K in keyof FlowEventPayload]?: FlowEventPayload[K] | undefined }
+type Extra = { [K in keyof EnginePayload]?: EnginePayload[K] | undefined }
 
 /**
  * The flow engine's runtime: keeps state, loads flows, asks {@link decide} what to show whenever
@@ -54,7 +55,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
 
   /** Inline flows, replaced by the collector's with the same id. */
   const flows = (): FlowEnvelope[] => [...new Map([...inline, ...remote].map((f) => [f.id, f])).values()]
-  const emit = (f: FlowEnvelope | string, type: FlowEventType, extra?: Extra): void => {
+  const emit = (f: FlowEnvelope | string, type: EngineEventType, extra?: Extra): void => {
     const { id = f as string, version, kind } = f as Partial<FlowEnvelope>
     const p: Extra = { flowId: id, flowVersion: version, ...extra }
     for (const k in p) if (p[k as keyof Extra] === undefined) delete p[k as keyof Extra]
@@ -111,7 +112,9 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         emit(flow, 'flow_error', { reason: 'invalid', props: { path: '$.kind', message: `expected a ${r.kind}` } })
         return false
       }
-      asks.push({ flow, at: r.at, opts: r.opts, force: (r.opts as { force?: unknown } | undefined)?.force === true })
+      const force = (r.opts as { force?: unknown } | undefined)?.force === true
+      // Frequency and audience need the collector's view of the user (answered on another device?).
+      if (userReady || force) asks.push({ flow, at: r.at, opts: r.opts, force })
       return true
     })
     latest = decide({
@@ -150,6 +153,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     screen[id] = isModal(flow)
     if (counted) pending[id] = now
     const gone = (): boolean => done || dead || mine != epoch
+    let sub: [string, Record<string, Answer>] | undefined
     const mark = (): void => {
       if (shown) return
       shown = true
@@ -193,7 +197,18 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         emit(flow, 'flow_step', { stepIndex, stepId })
       },
       complete: () => end({ completedAt: deps.now() }, 'flow_completed'),
-      dismiss: (stepIndex, reason) => end({ dismissedAt: deps.now() }, 'flow_dismissed', { stepIndex, reason }),
+      // "Ask me later" puts a survey off (survey.ts) instead of turning it down.
+      dismiss: (stepIndex, reason) => end({ [reason == 'later' ? 'laterAt' : 'dismissedAt']: deps.now() }, 'flow_dismissed', { stepIndex, reason }),
+      answer(a) {
+        if (gone()) return
+        mark()
+        const u = deps.getUser()
+        // Derived from the state this showing started with, so another tab showing it derives the same.
+        sub ??= submission(u.userId ?? u.anonymousId, id, controls.state, !!d.resume)
+        sub[1] = { ...sub[1], [a.questionId]: a.answer }
+        change({ flows: { [id]: { shownCount: 0, answers: sub[1], answeredAt: deps.now(), submissionId: sub[0] } } }, true)
+        emit(flow, 'survey_answer', { submissionId: sub[0], ...a })
+      },
       error(reason, stepIndex) {
         if (!gone()) emit(flow, 'flow_error', { reason, stepIndex })
       },

@@ -4,12 +4,13 @@
  * See docs/flow-engine.md.
  */
 export { createFlowEngine } from './engine.ts'
-export type { FlowEngine, FlowEngineDeps, FlowEngineOptions, FlowControls, FlowUser, WidgetHandle, StoredName } from './deps.ts'
+export type { FlowEngine, FlowEngineDeps, FlowEngineOptions, FlowControls, FlowUser, WidgetHandle, StoredName, AnswerInput, EngineEventType, EnginePayload } from './deps.ts'
 export { decide } from './decide.ts'
 export type { Ask, Decision, DecideInput } from './decide.ts'
 export { DEFAULT_LIMITS, isModal, capFails, cooldownFails } from './budget.ts'
 export type { Limits } from './budget.ts'
 export { frequencyFails } from './frequency.ts'
+export { reaskDays, submission, surveyFails } from './survey.ts'
 export { audienceFails, countEvents, traitAt, windowedEvents } from './rule.ts'
 export type { RuleContext } from './rule.ts'
 export { triggerFails, delayFails } from './trigger.ts'
