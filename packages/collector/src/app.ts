@@ -5,6 +5,9 @@ import { fail } from './http/errors.ts'
 import { batchRoute } from './routes/batch.ts'
 import { flowsRoute } from './routes/flows.ts'
 import { healthRoute } from './routes/health.ts'
+import { checklistResultsRoute } from './routes/results/checklists.ts'
+import { holdoutResultsRoute } from './routes/results/holdout.ts'
+import { milestonesResultsRoute } from './routes/results/milestones.ts'
 import { userStateRoute } from './routes/user-state.ts'
 
 /**
@@ -23,7 +26,10 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/v1/flows', flowsRoute(ctx))
   app.get('/v1/users/:id/state', userStateRoute(ctx))
   app.get('/health', healthRoute(ctx))
-  for (const path of ['/v1/batch', '/v1/flows', '/v1/users/:id/state', '/health']) {
+  app.get('/v1/results/milestones', milestonesResultsRoute(ctx))
+  app.get('/v1/results/checklists/:id', checklistResultsRoute(ctx))
+  app.get('/v1/results/holdout/:flowId', holdoutResultsRoute(ctx))
+  for (const path of ['/v1/batch', '/v1/flows', '/v1/users/:id/state', '/health', '/v1/results/milestones', '/v1/results/checklists/:id', '/v1/results/holdout/:flowId']) {
     app.all(path, (c) => fail(c, 405, 'method_not_allowed', 'see the HTTP API in the README'))
   }
   app.notFound((c) => fail(c, 404, 'not_found', 'no such endpoint; see the HTTP API in the README'))

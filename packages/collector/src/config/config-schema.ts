@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { LIMITS } from '@cairn/protocol'
 
 const projectId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1–64 lowercase letters, digits, "_" or "-"'))
 const key = (prefix: string) => v.pipe(
@@ -9,6 +10,9 @@ const origin = v.pipe(
   v.string(),
   v.regex(/^https?:\/\/[^/\s?#]+$/, 'must be an origin such as "https://app.example.com" (scheme, host, optional port; no path)'),
 )
+
+const milestoneName = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.name))
+const unique = (list: string[]) => new Set(list).size === list.length
 
 /** One project in the config file. */
 export const projectSchema = v.strictObject({
@@ -24,6 +28,11 @@ export const projectSchema = v.strictObject({
   identitySecret: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
   /** Folder of flow JSON files, relative to the config file. */
   flowsDir: v.optional(v.pipe(v.string(), v.minLength(1))),
+  /**
+   * Activation milestones: tracked event names whose first occurrence per user is a milestone
+   * (`sdk.track('created_first_project')`). Served to the SDK with the flows; listed in the results.
+   */
+  milestones: v.optional(v.pipe(v.array(milestoneName), v.maxLength(100), v.check(unique, 'milestone names must be unique')), []),
 })
 
 /** The config file (`cairn.config.json`). */

@@ -11,6 +11,8 @@ export type Project = {
   identitySecret?: string
   /** Absolute path of the flows folder. */
   flowsDir?: string
+  /** Declared activation milestones (tracked event names); absent when none are declared. */
+  milestones?: string[]
 }
 
 /** The collector's configuration, validated and with paths resolved. */

@@ -39,6 +39,7 @@ export function parseConfig(json: unknown, file: string, baseDir: string): Confi
     if (p.name !== undefined) project.name = p.name
     if (p.identitySecret !== undefined) project.identitySecret = p.identitySecret
     if (p.flowsDir !== undefined) project.flowsDir = resolve(baseDir, p.flowsDir)
+    if (p.milestones.length > 0) project.milestones = p.milestones
     return project
   })
   return { projects, rateLimit: result.value.rateLimit ?? DEFAULT_RATE_LIMIT, trustProxy: result.value.trustProxy ?? false }

@@ -12,15 +12,17 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 /**
- * `GET /v1/flows?key=…`: the project's published flows as `{ flows }`, with an ETag (304 when it
- * matches). With the secret key the answer also lists `errors`: the flow files that were refused.
+ * `GET /v1/flows?key=…`: the project's published flows as `{ flows }`, and its declared `milestones`
+ * when it has any, with an ETag (304 when it matches). With the secret key the answer also lists
+ * `errors`: the flow files that were refused.
  */
 export function flowsRoute(ctx: AppContext) {
   return async (c: Context) => {
     const match = ctx.gate(c, c.req.query('key') ?? c.req.header('x-cairn-key'), 'read')
     if (match instanceof Response) return match
     const set = await ctx.flows.flowsFor(match.project.id)
-    const text = JSON.stringify(match.role === 'secret' ? set : { flows: set.flows })
+    const { milestones } = match.project
+    const text = JSON.stringify({ ...(match.role === 'secret' ? set : { flows: set.flows }), ...(milestones && { milestones }) })
     const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 32)}"`
     const headers = { ETag: etag, 'Cache-Control': 'no-cache' }
     if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers)

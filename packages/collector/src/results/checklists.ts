@@ -1,0 +1,28 @@
+import type { ChecklistFlow, Flow } from '@cairn/protocol'
+import type { Storage } from '../storage/storage.ts'
+import { checklistStats, type ChecklistPerson, type ChecklistStats } from './checklists-stats.ts'
+import { CHECKLIST_PEOPLE } from './checklists-sql.ts'
+import type { Period } from './milestones-period.ts'
+
+/** The answer of `GET /v1/results/checklists/:id`. */
+export type ChecklistResults = ChecklistStats & { checklistId: string; from: string; to: string }
+
+/**
+ * A checklist's results over a period, counted per person across devices. Items come from the
+ * published definition; a checklist no longer published is reported with the item ids its data
+ * names. `undefined` when the id is neither a published checklist nor found in the data.
+ */
+export async function checklistResults(storage: Storage, projectId: string, flows: readonly Flow[], id: string, period: Period): Promise<ChecklistResults | undefined> {
+  const flow = flows.find((f): f is ChecklistFlow => f.id === id && f.kind === 'checklist')
+  if (!flow && flows.some((f) => f.id === id)) return undefined
+  const people = await storage.query<ChecklistPerson>(CHECKLIST_PEOPLE, [projectId, id, period.from, period.to])
+  if (!flow && people.length === 0) return undefined
+  const items = flow?.items.map(({ id, title }) => ({ id, title }))
+    ?? [...new Set(people.flatMap((p) => Object.keys(p.ticks)))].sort().map((item) => ({ id: item, title: item }))
+  return {
+    checklistId: id,
+    from: new Date(period.from).toISOString(),
+    to: new Date(period.to).toISOString(),
+    ...checklistStats(items, people),
+  }
+}

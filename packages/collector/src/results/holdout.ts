@@ -1,0 +1,47 @@
+import type { Flow } from '@cairn/protocol'
+import type { Storage } from '../storage/storage.ts'
+import { holdoutComparison, type HoldoutComparison, type HoldoutPerson } from './holdout-stats.ts'
+import { HOLDOUT_PEOPLE } from './holdout-sql.ts'
+import { declaredMilestones } from './milestones-declared.ts'
+import type { Period } from './milestones-period.ts'
+
+/** The answer of `GET /v1/results/holdout/:flowId`. */
+export type HoldoutResults = {
+  flowId: string
+  /** The flow's current `holdout` share (0 when it no longer has one). */
+  holdout: number
+  from: string
+  to: string
+  /** How the interval is computed. */
+  method: 'newcombe-wilson'
+  milestones: HoldoutComparison[]
+}
+
+/**
+ * Milestone rates of the people a flow was shown to against those its holdout kept out, among people
+ * assigned in the period, counting milestones reached after being assigned. `milestone` narrows the
+ * answer to one name. `undefined` when the flow is neither published with a holdout nor found in the data.
+ */
+export async function holdoutResults(
+  storage: Storage,
+  project: { id: string; milestones?: string[] | undefined },
+  flows: readonly Flow[],
+  flowId: string,
+  period: Period,
+  milestone?: string,
+): Promise<HoldoutResults | undefined> {
+  const flow = flows.find((f) => f.id === flowId)
+  const people = await storage.query<HoldoutPerson>(HOLDOUT_PEOPLE, [project.id, flowId, period.from, period.to])
+  if (!flow?.holdout && !people.some((p) => p.heldOut)) return undefined
+  const names = milestone !== undefined
+    ? [milestone]
+    : [...declaredMilestones(project.milestones, flows), ...people.flatMap((p) => Object.keys(p.reached))].sort()
+  return {
+    flowId,
+    holdout: flow?.holdout ?? 0,
+    from: new Date(period.from).toISOString(),
+    to: new Date(period.to).toISOString(),
+    method: 'newcombe-wilson',
+    milestones: holdoutComparison(names, people),
+  }
+}
