@@ -63,6 +63,7 @@ export function createRuntime(options: RuntimeOptions): WidgetRuntime {
         }
         host ??= createHostRoot(doc, options)
         host.attach()
+        if (module.css) host.style(kind, module.css)
         const languages = doc.defaultView?.navigator.languages ?? []
         const handle: WidgetHandle = renderWidget({
           host,
@@ -87,6 +88,7 @@ export function createRuntime(options: RuntimeOptions): WidgetRuntime {
         via: controls.via,
         emit(event) {
           if (event.type === 'step') controls.step(event.stepIndex ?? 0, event.stepId)
+          else if (event.type === 'answer') event.answer && controls.answer(event.answer)
           else if (event.type === 'completed') controls.complete()
           else if (event.type === 'dismissed') controls.dismiss(event.stepIndex, event.reason)
           else if (event.type === 'error') {

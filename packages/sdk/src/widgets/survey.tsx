@@ -1,32 +1,111 @@
-import type { Flow, Question, SurveyFlow } from '@cairn/protocol'
-import { useContext } from 'preact/hooks'
+import type { Flow, SurveyFlow } from '@cairn/protocol'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { SURVEY_STRINGS } from '../i18n/survey-strings.ts'
-import { checkPages, EnvContext, type WidgetEnv, type WidgetProps } from './runtime.ts'
-import { StepCard } from './ui/step-card.tsx'
+import { Button, COMMON_STRINGS, Surface, type WidgetProps } from './runtime.ts'
+import { nextIndex } from './survey/branching.ts'
+import { checkSurvey } from './survey/check.ts'
+import { Choices } from './survey/choices.tsx'
+import { draftsOf, otherText, toAnswer, type Draft } from './survey/draft.ts'
+import { scaleOf } from './survey/scales.ts'
+import { Scale } from './survey/scale.tsx'
+import { SURVEY_CSS } from './survey/styles.ts'
+import { TextAnswer } from './survey/text-answer.tsx'
+import { Thanks } from './survey/thanks.tsx'
 
 /**
- * Placeholder survey chunk: each question's prompt in a corner card (centered for `display: 'modal'`),
- * with the scale's end labels, then the thank-you page. The survey issue replaces it with real inputs.
+ * The survey widget: a corner pop-up (or a centered modal with `display: 'modal'`) asking one
+ * question at a time — NPS, PMF, CSAT, CES, rating, single or multiple choice, text — following the
+ * branches chosen by each answer, then a thank-you step. Each answer is reported as it is given
+ * (`answer`, then `step`); the engine sends it under the showing's submission id. × or Esc dismisses,
+ * "Ask me later" (before any answer) puts the survey off, Enter sends the current answer. A survey
+ * resumed in the visit it was answered in starts where the reader left it, with their answers.
  */
-export default function Survey({ flow, env }: WidgetProps<SurveyFlow>) {
-  const pages = flow.questions.map((q) => ({ id: q.id, title: q.prompt, body: q.description, extra: <Scale question={q} /> }))
-  const thanks = { title: flow.thankYou?.title ?? env.t(SURVEY_STRINGS, 'thanks'), body: flow.thankYou?.body }
-  return <StepCard pages={[...pages, thanks]} placement={flow.display === 'modal' ? 'center' : 'corner'} />
-}
+export default function Survey({ flow, env, state, via }: WidgetProps<SurveyFlow>) {
+  const qs = flow.questions
+  // Resumed after a reload, with answers from this showing: same place, same answers.
+  const resumed = via == 'resume' && state && state.answeredAt! >= state.shownAt! ? state : undefined
+  const [index, setIndex] = useState(() => Math.min(Math.max(Number(resumed?.step) || 0, 0), qs.length))
+  const [drafts, setDrafts] = useState<Record<string, Draft>>(() => draftsOf(resumed?.answers))
+  const [ids] = useState(() => ({ title: env.id('title'), body: env.id('body'), group: env.id('q') }))
+  const [answered, setAnswered] = useState(!!resumed)
+  const box = useRef<HTMLFormElement & HTMLDivElement>(null)
+  const q = qs[index]
+  const at = q ? { stepIndex: index, stepId: q.id } : { stepIndex: index }
+  const draft = q && drafts[q.id]
+  const answer = q && toAnswer(q, draft)
+  const to = q ? nextIndex(qs, index, answer ?? undefined) : index
+  const modal = flow.display == 'modal'
 
-function Scale({ question }: { question: Question }) {
-  const env = useContext(EnvContext) as WidgetEnv
-  if (question.type !== 'nps') return null
-  const label = (n: number, text: string | undefined, fallback: 'npsLow' | 'npsHigh') =>
-    `${env.num(n)}: ${text ? env.plain(text) : env.t(SURVEY_STRINGS, fallback)}`
+  useEffect(() => {
+    const title = q ? env.plain(q.prompt) : env.plain(flow.thankYou?.title) || env.t(SURVEY_STRINGS, 'thanks')
+    // A modal took focus and is read out already; a pop-up announces itself, and every step after the first.
+    if (answered || !modal) env.announce(title)
+    // After an answer, the reader continues on the new step: its chosen option, first field or button.
+    if (answered) box.current?.querySelector<HTMLElement>('input:checked,input,textarea,[data-autofocus]')?.focus()
+  }, [index])
+
+  const send = env.guard((event: Event) => {
+    event.preventDefault()
+    if (!q || (q.required && answer === null)) return
+    const other = otherText(draft)
+    env.emit({
+      type: 'answer', ...at,
+      answer: { questionId: q.id, answer: answer as NonNullable<typeof answer>, ...(other && { other }), ...(to >= qs.length && { final: true }) },
+    })
+    setAnswered(true)
+    setIndex(to)
+    env.emit({ type: 'step', stepIndex: to, ...(qs[to] && { stepId: qs[to].id }) })
+  })
+  const set = (d: Draft) => q && setDrafts({ ...drafts, [q.id]: d })
+  const name = `${ids.group}-${index}`
+  const values = q && scaleOf(q)
+
   return (
-    <p class="progress">
-      {label(0, question.lowLabel, 'npsLow')} · {label(10, question.highLabel, 'npsHigh')}
-    </p>
+    <Surface
+      placement={modal ? 'center' : 'corner'}
+      labelledBy={ids.title}
+      describedBy={(q ? q.description : flow.thankYou?.body) ? ids.body : undefined}
+      onDismiss={(reason) => env.end(q ? 'dismissed' : 'completed', { ...at, reason })}
+    >
+      {q ? (
+        <form
+          key={q.id}
+          ref={box}
+          onSubmit={send}
+          // Enter on a choice sends it too (browsers only submit from text fields).
+          onKeyDown={(e) => e.key == 'Enter' && (e.target as HTMLInputElement).type in { radio: 1, checkbox: 1 } && send(e)}
+        >
+          <h2 id={ids.title} class="title">{env.inline(q.prompt)}</h2>
+          {q.description ? <div id={ids.body} class="body">{env.blocks(q.description)}</div> : null}
+          {values ? <Scale q={q} values={values} draft={draft} set={set} name={name} labelledBy={ids.title} />
+            : q.type == 'text' ? <TextAnswer q={q} draft={draft} set={set} labelledBy={ids.title} />
+            : <Choices q={q} draft={draft} set={set} name={name} labelledBy={ids.title} />}
+          <div class="actions">
+            {answered ? null : <Button onClick={() => env.end('dismissed', { ...at, reason: 'later' })}>{env.t(SURVEY_STRINGS, 'askLater')}</Button>}
+            <button
+              type="submit"
+              class="btn primary"
+              disabled={!!q.required && answer === null}
+              // The second click of a double-click must not send the next question unanswered.
+              onClick={(e) => e.detail > 1 && e.preventDefault()}
+            >
+              {to >= qs.length ? env.t(SURVEY_STRINGS, 'submit') : env.t(COMMON_STRINGS, 'next')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div ref={box}>
+          <Thanks thankYou={flow.thankYou} ids={ids} done={(reason) => env.end('completed', { ...at, ...(reason && { reason }) })} />
+        </div>
+      )}
+    </Surface>
   )
 }
 
-/** Questions with prompts: what this placeholder renders. */
+/** Checks the survey's own fields before it renders (see `survey/check.ts`). */
 export function check(flow: Flow): string | undefined {
-  return checkPages(flow, 'questions', 'prompt')
+  return checkSurvey(flow)
 }
+
+/** The survey's stylesheet, added once to the shadow root. */
+export const css = SURVEY_CSS

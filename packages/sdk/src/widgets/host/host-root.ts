@@ -13,6 +13,8 @@ export interface HostRoot {
   announce(message: string, lang: string): void
   /** An id unique within the shadow root. */
   nextId(name: string): string
+  /** Adds a widget kind's own stylesheet once (`key`: the kind). */
+  style(key: string, css: string): void
   /** Puts the element back at the end of `<body>` if the page removed it. */
   attach(): void
   remove(): void
@@ -33,16 +35,22 @@ export function createHostRoot(doc: Document, options: HostRootOptions = {}): Ho
   const element = doc.createElement('cairn-root')
   const shadow = element.attachShadow({ mode: 'open' })
   const Sheet = doc.defaultView?.CSSStyleSheet
-  if (Sheet && 'adoptedStyleSheets' in shadow && typeof Sheet.prototype.replaceSync === 'function') {
-    const sheet = new Sheet()
-    sheet.replaceSync(HOST_CSS)
-    shadow.adoptedStyleSheets = [sheet]
-  } else {
-    const style = doc.createElement('style')
-    if (options.nonce) style.setAttribute('nonce', options.nonce)
-    style.textContent = HOST_CSS
-    shadow.append(style)
+  const styled = new Set<string>()
+  const style = (key: string, css: string) => {
+    if (styled.has(key)) return
+    styled.add(key)
+    if (Sheet && 'adoptedStyleSheets' in shadow && typeof Sheet.prototype.replaceSync === 'function') {
+      const sheet = new Sheet()
+      sheet.replaceSync(css)
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet]
+    } else {
+      const tag = doc.createElement('style')
+      if (options.nonce) tag.setAttribute('nonce', options.nonce)
+      tag.textContent = css
+      shadow.insertBefore(tag, shadow.querySelector('.root'))
+    }
   }
+  style('', HOST_CSS)
   applyTheme(element, options.theme)
   const announce = createLiveRegion(shadow)
   let ids = 0
@@ -61,6 +69,7 @@ export function createHostRoot(doc: Document, options: HostRootOptions = {}): Ho
       return root
     },
     announce,
+    style,
     nextId: (name) => `cairn-${name}-${++ids}`,
     attach,
     remove: () => element.remove(),

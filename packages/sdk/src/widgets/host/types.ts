@@ -1,11 +1,11 @@
 import type { ComponentChildren, FunctionComponent } from 'preact'
 import type { Flow, FlowEnvelope, FlowKind, FlowState } from '@cairn/protocol'
-import type { FlowControls } from '../../engine/index.ts'
+import type { AnswerInput, FlowControls } from '../../engine/index.ts'
 import type { StringTable } from '../../i18n/translate.ts'
 import type { TokenUser } from '../../content/tokens.ts'
 
 /** Lifecycle moments a widget reports; the SDK maps `type` to the wire's `flow_${type}` events. */
-export type WidgetEventType = 'shown' | 'step' | 'completed' | 'dismissed' | 'error'
+export type WidgetEventType = 'shown' | 'step' | 'completed' | 'dismissed' | 'error' | 'answer'
 
 /**
  * One lifecycle report. `stepIndex`/`stepId` say which step, question or item; `reason` says why
@@ -17,6 +17,8 @@ export interface WidgetEvent {
   stepId?: string
   reason?: string
   error?: unknown
+  /** With `answer`: a survey answer, as given (the engine adds the submission id). */
+  answer?: AnswerInput
 }
 
 /** Design tokens, each written to the host element as `--cairn-<kebab-name>` (e.g. `accentText` → `--cairn-accent-text`). */
@@ -70,7 +72,7 @@ export interface WidgetRuntime {
   mount(kind: FlowKind, flow: Flow, ctx: MountContext): Promise<WidgetHandle>
   /**
    * The flow engine's `render(flow, controls)`: `mount` with the reports mapped onto the controls —
-   * `step` → `step()`, `completed` → `complete()`, `dismissed` → `dismiss()`, `error` → `error()` then
+   * `step` → `step()`, `answer` → `answer()`, `completed` → `complete()`, `dismissed` → `dismiss()`, `error` → `error()` then
    * `close()` (so `chunk_failed` and `invalid` keep their reason and free the screen).
    */
   render(flow: FlowEnvelope, controls: FlowControls): Promise<WidgetHandle>
@@ -124,4 +126,6 @@ export interface WidgetModule {
    * `$.steps: must be a non-empty list`, or undefined. A problem is reported as `error` `invalid`.
    */
   check?: ((flow: Flow) => string | undefined) | undefined
+  /** The kind's own stylesheet, added to the shadow root the first time the kind shows. */
+  css?: string | undefined
 }
