@@ -2,21 +2,17 @@ import { LIMITS } from '@cairn/protocol'
 import type { CairnEvent, FlowKind } from '@cairn/protocol'
 import { systemClock } from './clock.ts'
 import type { Clock } from './clock.ts'
-import { createConsent } from './consent.ts'
-import { createDelivery } from './delivery.ts'
-import { createEmitter } from './emitter.ts'
+import { ERROR_EVENT, createDelivery } from './delivery.ts'
 import type { EngineFactory, EngineHost, EventInput, FlowEngine } from './engine.ts'
-import { createIdentity } from './identity.ts'
 import { cryptoBytes, newId, unit } from './ids.ts'
 import type { RandomBytes } from './ids.ts'
 import { toJsonObject } from './json.ts'
 import { storageKeys } from './keys.ts'
 import type { Lifecycle } from './lifecycle.ts'
 import type { Locks } from './locks.ts'
-import { createQueue } from './queue.ts'
 import type { KeyValueStorage } from './storage.ts'
 import type { Transport } from './transport.ts'
-import type { Cairn, CairnEventMap, InitOptions, ShowOptions, UserInput } from './types.ts'
+import type { Cairn, InitOptions, ShowOptions, UserInput } from './types.ts'
 
 /** Everything a client is made of: the options plus one seam per side effect. */
 export type ClientDeps = InitOptions & {
@@ -40,8 +36,8 @@ export type ClientDeps = InitOptions & {
   console?: Pick<Console, 'warn'>
 }
 
-const ERROR_EVENT = 'sdk_error'
-const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length > 0 && value.length <= max
+const isText = (value: unknown, max: number): value is string => typeof value == 'string' && value.length > 0 && value.length <= max
+const KINDS = ['tour', 'survey', 'checklist', 'announcement'] as const
 
 /**
  * Builds an SDK instance from explicit seams; `init()` is this with the browser's. Use it in tests
@@ -52,197 +48,186 @@ const isText = (value: unknown, max: number): value is string => typeof value ==
  * sdk.track('signed_up'); await sdk.flush() // transport.requests[0].batch.events[0].name === 'signed_up'
  */
 export function createClient(deps: ClientDeps): Cairn {
+  const { storage } = deps
   const clock = deps.clock ?? systemClock
   const random = deps.random ?? cryptoBytes
-  const { storage } = deps
   const keys = storageKeys(deps.key)
   const makeId = () => newId(clock.now, random)
-  const log = (...args: unknown[]) => {
-    if (deps.debug) (deps.console ?? globalThis.console)?.warn('[cairn]', ...args)
-  }
-  const consent = createConsent(storage, keys, deps.gpc === true, deps.respectGpc !== false)
-  const identity = createIdentity(storage, keys, makeId, !consent.optedOut())
-  const queue = createQueue(storage, keys.queue, makeId(), clock.now)
-  const emitter = createEmitter<CairnEventMap>()
-  const endpoint = typeof deps.endpoint === 'string' ? deps.endpoint.replace(/\/+$/, '') : ''
-  const sending = Boolean(endpoint && deps.transport)
+  const jitter = () => unit(random)
+  const log = (...args: unknown[]) => deps.debug && (deps.console ?? console).warn('[cairn]', ...args)
+  const endpoint = typeof deps.endpoint == 'string' ? deps.endpoint.replace(/\/+$/, '') : ''
+  const locale = isText(deps.locale, 35) ? deps.locale : undefined
+  const handlers = new Map<string, Set<(payload: unknown) => void>>()
   let destroyed = false
   let engine: FlowEngine | undefined
 
-  /** Counts a problem for the next `sdk_error` event and logs it in debug mode. */
+  // Consent: an explicit choice wins; without one, Global Privacy Control (unless the site ignores it).
+  // The choice is the one thing kept in storage while opted out, so that it lasts across pages.
+  let choice = storage.get(keys.consent)
+  const optedOut = () => choice == 'out' || (choice != 'in' && deps.gpc === true && deps.respectGpc !== false)
+  const choose = (next: string) => storage.set(keys.consent, (choice = next))
+
+  // Identity: an anonymous id per project and, once identified, the user; written through unless opted out.
+  let persisting = !optedOut()
+  let anonymousId = (persisting && storage.get(keys.anonymousId)) || makeId()
+  let user: UserInput | undefined
+  try {
+    const stored = persisting ? (JSON.parse(storage.get(keys.user)!) as UserInput | null) : undefined
+    if (typeof stored?.id == 'string') user = stored
+  } catch {
+    // Unreadable: nobody is signed in.
+  }
+  const save = () => {
+    if (!persisting) return
+    storage.set(keys.anonymousId, anonymousId)
+    if (user) storage.set(keys.user, JSON.stringify(user))
+    else storage.remove(keys.user)
+  }
+  save()
+
+  /** Counts a problem for the next `sdk_error` event and logs it in debug mode; never throws. */
   const fail = (code: string, detail?: unknown) => {
     log(code, detail ?? '')
     try {
-      if (sending && !consent.optedOut()) queue.count(code)
+      if (!optedOut()) delivery?.count(code)
     } catch {
       // Counting must never be what breaks.
     }
   }
   const invalid = (method: string, why: string) => fail('invalid_call', `${method}(): ${why}`)
-
-  const delivery = sending
-    ? createDelivery({
-      url: `${endpoint}/v1/batch`, key: deps.key, queue, storage, keys, transport: deps.transport!, clock,
-      locks: deps.locks ?? { run: (_, task) => task().then(() => true) },
-      unit: () => unit(random),
-      errorEvent: (counters) => build({ type: 'track', name: ERROR_EVENT, props: counters }),
-      isErrorEvent: (event) => event.type === 'track' && event.name === ERROR_EVENT,
-      online: () => deps.lifecycle?.online() ?? true,
-      fail: (error) => fail('internal', error),
-    })
-    : undefined
-
-  const build = (input: EventInput): CairnEvent => {
-    const event = { id: makeId(), ts: clock.now(), anonymousId: identity.anonymousId() } as Record<string, unknown>
-    const user = identity.user()
-    if (user) event.userId = user.id
-    const url = deps.url?.()
-    if (url) event.url = url.slice(0, 2048)
-    if (isText(deps.locale, 35)) event.locale = deps.locale
-    return Object.assign(event, input) as CairnEvent
+  const attempt = (code: string, run: () => void) => {
+    try {
+      run()
+    } catch (error) {
+      fail(code, error)
+    }
   }
 
+  /** An event as sent: the input, stamped with a fresh id, the time, who and where (absent fields are dropped on the wire). */
+  const build = (input: EventInput) => ({
+    id: makeId(), ts: clock.now(), anonymousId, userId: user?.id, url: deps.url?.()?.slice(0, 2048) || undefined, locale, ...input,
+  }) as CairnEvent
   const record = (input: EventInput) => {
     const event = build(input)
-    try {
-      engine?.observe?.(event)
-    } catch (error) {
-      fail('engine', error)
-    }
-    if (!delivery || consent.optedOut()) return
-    if (!queue.push(event)) return fail('too_large', event.type)
-    delivery.queued()
+    attempt('engine', () => engine?.observe?.(event))
+    if (delivery && !optedOut() && !delivery.push(event)) fail('too_large', event.type)
   }
 
-  /** Wraps a public method: nothing thrown inside ever reaches the host page. */
-  function guard<A extends unknown[], R>(method: string, run: (...args: A) => R, otherwise?: R): (...args: A) => R {
-    return (...args) => {
-      if (destroyed) {
-        log(method, 'after destroy()')
-        return otherwise as R
-      }
-      try {
-        return run(...args)
-      } catch (error) {
-        fail('internal', error)
-        return otherwise as R
-      }
-    }
-  }
+  const delivery = endpoint && deps.transport
+    ? createDelivery(
+      deps, `${endpoint}/v1/batch`, clock, keys, makeId(), jitter,
+      (props) => build({ type: 'track', name: ERROR_EVENT, props }),
+      (error) => fail('internal', error),
+    )
+    : undefined
 
   const identify = (id: unknown, traits?: unknown, options?: unknown) => {
     if (!isText(id, LIMITS.id)) return invalid('identify', 'id: 1–128 characters')
     const json = toJsonObject(traits)
-    if (json === null) return invalid('identify', 'traits: a JSON object')
     const hash = (options as { hash?: unknown } | undefined)?.hash
-    if (hash !== undefined && !(typeof hash === 'string' && /^[0-9a-f]{64}$/i.test(hash))) {
-      return invalid('identify', 'hash: hex HMAC-SHA256')
-    }
-    const input: UserInput = { id }
-    if (json) input.traits = json
-    if (hash) input.hash = hash
-    const changed = identity.identify(input)
+    if (json === null) return invalid('identify', 'traits: a JSON object')
+    if (hash !== undefined && !(typeof hash == 'string' && /^[0-9a-f]{64}$/i.test(hash))) return invalid('identify', 'hash: hex HMAC-SHA256')
+    // The same id again merges traits and keeps the hash; a page load repeating the same identify sends nothing.
+    const same = user?.id === id
+    const next: UserInput = { id }
+    const merged = same ? { ...user!.traits, ...json } : json
+    if (merged && Object.keys(merged).length) next.traits = merged
+    const proof = (hash as string | undefined) ?? (same ? user!.hash : undefined)
+    if (proof) next.hash = proof
+    const changed = JSON.stringify(next) !== JSON.stringify(user)
+    user = next
+    save()
     if (!changed) return
-    const event: Extract<EventInput, { type: 'identify' }> = { type: 'identify', userId: id }
-    if (changed.traits) event.traits = changed.traits
-    if (changed.hash) event.hash = changed.hash
-    record(event)
+    record({ type: 'identify', userId: id, traits: next.traits, hash: next.hash } as EventInput)
     // New traits too: audience rules may decide differently now.
     engine?.identityChanged?.()
   }
 
-  const show = (kind: FlowKind) => guard(kind, (flow: unknown, options?: unknown) => {
-    const ok = isText(flow, LIMITS.id) || (typeof flow === 'object' && flow !== null && !Array.isArray(flow))
-    if (!ok) return invalid(kind, 'a flow id or definition')
-    if (!engine) return fail('no_engine', kind)
-    // Only the options we know, read once: the engine keeps them, and a getter must not run later.
-    engine.show(kind, flow as never, (options as ShowOptions | undefined)?.force === true ? { force: true } : undefined)
-  })
-
-  const sdk: Cairn = {
-    identify: guard('identify', identify),
-    track: guard('track', (name: unknown, props?: unknown) => {
+  const api: Record<string, (...args: never[]) => unknown> = {
+    identify,
+    track(name: unknown, props?: unknown) {
       if (!isText(name, LIMITS.name)) return invalid('track', 'name: 1–200 characters')
       const json = toJsonObject(props)
       if (json === null) return invalid('track', 'props: a JSON object')
-      record(json ? { type: 'track', name, props: json } : { type: 'track', name })
-    }),
-    showTour: show('tour'),
-    showSurvey: show('survey'),
-    showChecklist: show('checklist'),
-    showAnnouncement: show('announcement'),
-    on: guard('on', (name: unknown, handler: unknown) => {
-      if (typeof name !== 'string' || typeof handler !== 'function') {
-        invalid('on', '(event name, function)')
-        return () => {}
+      record({ type: 'track', name, props: json } as EventInput)
+    },
+    on(name: unknown, handler: unknown) {
+      if (typeof name != 'string' || typeof handler != 'function') return invalid('on', '(event name, function)'), () => {}
+      const set = handlers.get(name) ?? new Set()
+      handlers.set(name, set.add(handler as () => void))
+      return () => void set.delete(handler as () => void)
+    },
+    async flush() {
+      try {
+        await delivery?.flush()
+      } catch (error) {
+        fail('internal', error)
       }
-      return emitter.on(name as keyof CairnEventMap, handler as () => void)
-    }, () => {}),
-    flush: guard('flush', () => (delivery?.flush() ?? Promise.resolve()).catch((error: unknown) => fail('internal', error)), Promise.resolve()),
-    reset: guard('reset', () => {
-      identity.reset()
+    },
+    reset() {
+      anonymousId = makeId()
+      user = undefined
+      save()
       engine?.identityChanged?.()
-    }),
-    optOut: guard('optOut', () => {
-      consent.choose('out')
-      queue.clear()
-      identity.persist(false)
-      for (const key of storage.keys(keys.base)) if (key !== keys.consent) storage.remove(key)
-    }),
-    optIn: guard('optIn', () => {
-      consent.choose('in')
-      identity.persist(true)
-    }),
-    destroy: guard('destroy', () => {
+    },
+    optOut() {
+      choose('out')
+      delivery?.clear()
+      persisting = false
+      for (const key of storage.keys(keys.base)) if (key != keys.consent) storage.remove(key)
+    },
+    optIn() {
+      choose('in')
+      persisting = true
+      save()
+    },
+    destroy() {
       destroyed = true
-      unsubscribe?.()
       delivery?.stop()
-      queue.release()
-      emitter.clear()
+      handlers.clear()
       engine?.destroy?.()
-    }),
+    },
+  }
+  for (const kind of KINDS) {
+    api[`show${kind[0]!.toUpperCase()}${kind.slice(1)}`] = (flow: unknown, options?: ShowOptions) => {
+      if (!isText(flow, LIMITS.id) && !(flow && typeof flow == 'object' && !Array.isArray(flow))) return invalid(kind, 'a flow id or definition')
+      if (!engine) return fail('no_engine', kind)
+      // Only the options we know, read once: the engine keeps them, and a getter must not run later.
+      engine.show(kind as FlowKind, flow as never, options?.force === true ? { force: true } : undefined)
+    }
   }
 
-  const unsubscribe = deps.lifecycle?.subscribe((moment) => {
-    try {
-      if (moment === 'hide') delivery?.hide()
-      else if (moment === 'unload') {
-        queue.release()
-        delivery?.pause()
-      } else if (moment === 'show') {
-        queue.touch()
-        delivery?.resume()
-      } else delivery?.online()
-    } catch (error) {
-      fail('internal', error)
+  // Every public method: nothing thrown inside ever reaches the host page, and after destroy() it does nothing.
+  const sdk = {} as Record<string, unknown>
+  for (const name in api) {
+    sdk[name] = (...args: never[]) => {
+      if (destroyed) log(name, 'after destroy()')
+      else {
+        try {
+          return api[name]!(...args)
+        } catch (error) {
+          fail('internal', error)
+        }
+      }
+      return name == 'on' ? () => {} : name == 'flush' ? Promise.resolve() : undefined
     }
-  })
+  }
 
   const host: EngineHost = {
     options: deps, endpoint, keys, storage, clock,
-    unit: () => unit(random),
-    anonymousId: () => identity.anonymousId(),
-    user: () => identity.user(),
-    optedOut: () => consent.optedOut(),
-    record: (event) => {
-      if (!destroyed) record(event)
+    unit: jitter,
+    anonymousId: () => anonymousId,
+    user: () => user,
+    optedOut,
+    record: (event) => destroyed || record(event),
+    emit(name, payload) {
+      for (const handler of [...(handlers.get(name) ?? [])]) attempt('handler', () => handler(payload))
     },
-    emit: (name, payload) => emitter.emit(name, payload, (error) => fail('handler', error)),
     fail,
-    loadChunk: (name) => deps.loadChunk?.(name) ?? Promise.reject(new Error(`no chunk loader for ${name}`)),
+    loadChunk: async (name) => deps.loadChunk!(name),
   }
-  try {
-    // Before the engine starts, so that its first decisions (audience, holdout buckets) are about this user.
-    if (deps.user !== undefined) identify(deps.user?.id, deps.user?.traits, deps.user)
-    // A first turn soon after start delivers what earlier pages left behind.
-    delivery?.queued()
-  } catch (error) {
-    fail('internal', error)
-  }
-  try {
-    engine = deps.engine?.(host)
-  } catch (error) {
-    fail('engine', error)
-  }
-  return sdk
+  // Before the engine starts, so that its first decisions (audience, holdout buckets) are about this user.
+  if (deps.user !== undefined) attempt('internal', () => identify(deps.user?.id, deps.user?.traits, deps.user))
+  attempt('engine', () => (engine = deps.engine?.(host)))
+  return sdk as unknown as Cairn
 }

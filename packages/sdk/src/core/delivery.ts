@@ -2,14 +2,14 @@ import { LIMITS, WIRE_VERSION } from '@cairn/protocol'
 import type { BatchResult, CairnEvent } from '@cairn/protocol'
 import { backoff, parseRetryAfter } from './backoff.ts'
 import { takeBatch } from './batch.ts'
+import type { ClientDeps } from './client.ts'
 import type { Clock } from './clock.ts'
 import type { StorageKeys } from './keys.ts'
-import type { Locks } from './locks.ts'
 import { classify } from './outcome.ts'
 import type { Outcome } from './outcome.ts'
-import type { Counters, Queue } from './queue.ts'
-import type { KeyValueStorage } from './storage.ts'
-import type { Transport, TransportResult } from './transport.ts'
+import { createQueue } from './queue.ts'
+import type { Counters } from './queue.ts'
+import type { TransportResult } from './transport.ts'
 
 /** Most events per batch. */
 export const BATCH_EVENTS = 50
@@ -21,189 +21,184 @@ export const KEEPALIVE_BYTES = 64 * 1024
 export const BUSY_RETRY = 1_000
 /** Most batches sent in one turn holding the lock (the rest waits for the next turn). */
 const TURN_BATCHES = 20
+/** The event that reports counted problems; its own losses are not counted (no feedback loop). */
+export const ERROR_EVENT = 'sdk_error'
 
-/** What the delivery needs; every side effect is a seam. */
-export type DeliveryDeps = {
-  /** The collector's `POST /v1/batch` URL. */
-  url: string
-  key: string
-  queue: Queue
-  storage: KeyValueStorage
-  keys: StorageKeys
-  transport: Transport
-  clock: Clock
-  locks: Locks
-  /** A number in [0, 1) for jitter. */
-  unit: () => number
-  /** Turns counted problems into the `sdk_error` event that reports them. */
-  errorEvent: (counters: Counters) => CairnEvent
-  isErrorEvent: (event: CairnEvent) => boolean
-  online: () => boolean
-  /** Told about unexpected failures (counted and logged by the client). */
-  fail: (error: unknown) => void
-}
-
-/** Sends the queue to the collector (see docs/sdk-delivery.md). */
-export interface Delivery {
-  /** An event was queued: send at once when a full batch waits, else within the batch window. */
-  queued(): void
+/** The queue of one SDK instance and its way to the collector (see docs/sdk-delivery.md). */
+export type Delivery = {
+  /** Queues an event and plans its batch; false, queuing nothing, for an event the collector would refuse. */
+  push(event: CairnEvent): boolean
+  /** Counts a problem for the next `sdk_error` event. */
+  count(code: string): void
   /** Sends what is queued; resolves when done or postponed (backoff, another tab flushing). */
   flush(): Promise<void>
-  /** The page is being hidden: send what fits in the keepalive budget now. */
-  hide(): void
-  /** The page left (`pause`) or came back from the back/forward cache (`resume`). */
-  pause(): void
-  resume(): void
-  /** The network is back: retry now, unless the collector asked for a later time. */
-  online(): void
+  /** Forgets everything queued (opt-out). */
+  clear(): void
+  /** Stops timers and listeners; what is queued stays for the next page. */
   stop(): void
 }
 
-/** Creates the {@link Delivery} of one SDK instance. */
-export function createDelivery(deps: DeliveryDeps): Delivery {
-  const { queue, clock, storage, keys } = deps
+/**
+ * Creates the {@link Delivery} of one SDK instance: a queue segment named `segment`, sending to `url`
+ * (`…/v1/batch`) with `deps.transport`, one tab at a time under `deps.locks`, following the page's
+ * `deps.lifecycle`.
+ * @param jitter a number in [0, 1)
+ * @param report turns counted problems into the `sdk_error` event that reports them
+ * @param fail told about unexpected failures
+ */
+export function createDelivery(
+  deps: ClientDeps, url: string, clock: Clock, keys: StorageKeys, segment: string,
+  jitter: () => number, report: (counters: Counters) => CairnEvent, fail: (error: unknown) => void,
+): Delivery {
+  const { storage, lifecycle } = deps
+  const locks = deps.locks ?? { run: (_, task) => task().then(() => true) }
+  const queue = createQueue(storage, keys.queue, segment, clock.now)
   const inFlight = new Set<string>()
-  const overhead = JSON.stringify({ v: WIRE_VERSION, key: deps.key, sentAt: clock.now(), events: [] }).length + 8
+  const body = (events: CairnEvent[]) => JSON.stringify({ v: WIRE_VERSION, key: deps.key, sentAt: clock.now(), events })
+  const overhead = body([]).length + 8
   let attempt = 0
   let notBefore = 0
-  let timer: { at: number; cancel: () => void } | null = null
-  let running: Promise<boolean> | null = null
-  let paused = false
-  let stopped = false
+  let timer: { at: number; cancel: () => void } | undefined
+  let running: Promise<boolean> | undefined
+  // 1 while the page is away (maybe in the back/forward cache), 2 once stopped.
+  let halt = 0
 
+  const now = () => clock.now()
   const retryAt = () => Number(storage.get(keys.retryAt)) || 0
   const earliest = () => Math.max(notBefore, retryAt())
-
-  const plan = (at: number) => {
-    if (stopped || paused) return
-    const due = Math.max(at, earliest())
-    if (timer && timer.at <= due) return
+  const cancel = () => {
     timer?.cancel()
+    timer = undefined
+  }
+  const plan = (at: number) => {
+    at = Math.max(at, earliest())
+    if (halt || (timer && timer.at <= at)) return
+    cancel()
     timer = {
-      at: due,
+      at,
       cancel: clock.setTimeout(() => {
-        timer = null
+        timer = undefined
         void run()
-      }, due - clock.now()),
+      }, at - now()),
     }
   }
+  const waiting = () => queue.events.some((event) => !inFlight.has(event.id))
 
-  const send = async (batch: CairnEvent[], keepalive: boolean): Promise<Outcome> => {
+  /** Sends one batch and applies the answer to the queue and the retry state. */
+  const send = async (batch: CairnEvent[], keepalive: boolean): Promise<Outcome['kind']> => {
     const ids = new Set(batch.map((event) => event.id))
     ids.forEach((id) => inFlight.add(id))
+    let result: TransportResult
     try {
-      const body = JSON.stringify({ v: WIRE_VERSION, key: deps.key, sentAt: clock.now(), events: batch })
-      let result: TransportResult
-      try {
-        result = await deps.transport.send(deps.url, body, { keepalive })
-      } catch {
-        result = { status: 0 }
-      }
-      return settle(batch, ids, classify(result.status, parseRetryAfter(result.retryAfter, clock.now())), result.body)
-    } finally {
-      ids.forEach((id) => inFlight.delete(id))
+      result = await deps.transport!.send(url, body(batch), { keepalive })
+    } catch {
+      result = { status: 0 }
     }
-  }
-
-  /** Applies an outcome to the queue and the retry state; `split` is left to the caller. */
-  const settle = (batch: CairnEvent[], ids: Set<string>, outcome: Outcome, body: unknown): Outcome => {
-    const reportable = batch.filter((event) => !deps.isErrorEvent(event))
-    if (outcome.kind === 'delivered') {
-      attempt = 0
-      queue.remove(ids)
-      if (storage.get(keys.retryAt) !== null && retryAt() <= clock.now()) storage.remove(keys.retryAt)
-      const rejected = (body as Partial<BatchResult> | undefined)?.rejected
-      const lost = Array.isArray(rejected) ? rejected.filter((r) => reportable.some((e) => e.id === r?.id)).length : 0
-      if (lost) queue.count('rejected', lost)
-    } else if (outcome.kind === 'drop') {
-      queue.remove(ids)
-      if (reportable.length) queue.count(outcome.reason, reportable.length)
-    } else if (outcome.kind === 'retry') {
-      attempt++
-      notBefore = clock.now() + backoff(attempt, deps.unit(), outcome.retryAfter)
-      if (outcome.retryAfter) storage.set(keys.retryAt, String(clock.now() + outcome.retryAfter))
+    ids.forEach((id) => inFlight.delete(id))
+    let outcome = classify(result.status, parseRetryAfter(result.retryAfter, now()))
+    // 413 for a single event: it can never be sent (a page hide leaves it to the next turn).
+    if (outcome.kind == 'split' && !keepalive && !batch[1]) outcome = { kind: 'drop', reason: 'too_large' }
+    const reportable = new Set(batch.filter((event) => !(event.type == 'track' && event.name == ERROR_EVENT)).map((event) => event.id))
+    if (outcome.kind == 'retry') {
+      notBefore = now() + backoff(++attempt, jitter(), outcome.retryAfter)
+      if (outcome.retryAfter) storage.set(keys.retryAt, String(now() + outcome.retryAfter))
       plan(notBefore)
+    } else if (outcome.kind != 'split') {
+      queue.remove(ids)
+      if (outcome.kind == 'drop') {
+        if (reportable.size) queue.count(outcome.reason, reportable.size)
+      } else {
+        attempt = 0
+        if (retryAt() <= now()) storage.remove(keys.retryAt)
+        const rejected = (result.body as Partial<BatchResult> | undefined)?.rejected
+        const lost = Array.isArray(rejected) ? rejected.filter((r) => reportable.has(r?.id as string)).length : 0
+        if (lost) queue.count('rejected', lost)
+      }
     }
-    return outcome
+    return outcome.kind
   }
 
   const turn = async () => {
-    if (stopped || paused) return
+    if (halt) return
     queue.touch()
     queue.adopt()
     const counters = queue.takeCounters()
-    if (counters) queue.push(deps.errorEvent(counters))
-    let limit = BATCH_EVENTS
-    for (let i = 0; i < TURN_BATCHES; i++) {
-      if (stopped || paused || earliest() > clock.now()) return plan(earliest())
+    if (counters) queue.push(report(counters))
+    for (let i = 0, limit = BATCH_EVENTS; i < TURN_BATCHES; i++) {
+      if (halt || earliest() > now()) return plan(earliest())
       const { batch } = takeBatch(queue.events, inFlight, limit, LIMITS.batchBytes, overhead)
       if (!batch.length) return
-      const outcome = await send(batch, false)
-      if (outcome.kind === 'retry') return
-      if (outcome.kind === 'split') {
-        if (batch.length > 1) limit = Math.ceil(batch.length / 2)
-        else settle(batch, new Set([batch[0]?.id ?? '']), { kind: 'drop', reason: 'too_large' }, undefined)
-      }
+      const kind = await send(batch, false)
+      if (kind == 'retry') return
+      if (kind == 'split') limit = Math.ceil(batch.length / 2)
     }
-    if (queue.events.some((event) => !inFlight.has(event.id))) plan(clock.now())
+    if (waiting()) plan(now())
   }
 
-  const run = (): Promise<boolean> => {
-    running ??= deps.locks.run(keys.flushLock, turn).then((ran) => {
-      if (!ran) plan(clock.now() + BUSY_RETRY)
-      return ran
-    }, (error: unknown) => {
-      deps.fail(error)
+  const run = () => (running ??= locks.run(keys.flushLock, turn).then((ran) => {
+    if (!ran) plan(now() + BUSY_RETRY)
+    return ran
+  }, (error: unknown) => {
+    fail(error)
+    return true
+  }).finally(() => {
+    running = undefined
+  }))
+
+  /** The page is being hidden: send what fits in the keepalive budget now. */
+  const hide = () => {
+    if (!lifecycle!.online() || earliest() > now()) return
+    for (let i = 0, budget = KEEPALIVE_BYTES; i < TURN_BATCHES; i++) {
+      const { batch, bytes } = takeBatch(queue.events, inFlight, BATCH_EVENTS, budget, overhead)
+      if (!batch.length) return
+      budget -= bytes
+      void send(batch, true)
+    }
+  }
+
+  const unsubscribe = lifecycle?.subscribe((moment) => {
+    try {
+      if (moment == 'hide') hide()
+      else if (moment == 'unload') {
+        queue.release()
+        halt = 1
+        cancel()
+      } else {
+        // Back from the back/forward cache, or back online: try now, unless the collector asked for later.
+        if (moment == 'show') {
+          queue.touch()
+          halt = 0
+        } else attempt = notBefore = 0
+        if (queue.events.length) plan(now())
+      }
+    } catch (error) {
+      fail(error)
+    }
+  })
+
+  const delivery: Delivery = {
+    push(event) {
+      if (!queue.push(event)) return false
+      plan(now() + (queue.events.filter((e) => !inFlight.has(e.id)).length >= BATCH_EVENTS ? 0 : BATCH_WINDOW))
       return true
-    }).finally(() => {
-      running = null
-    })
-    return running
-  }
-
-  const cancelTimer = () => {
-    timer?.cancel()
-    timer = null
-  }
-
-  return {
-    queued() {
-      const waiting = queue.events.filter((event) => !inFlight.has(event.id)).length
-      plan(clock.now() + (waiting >= BATCH_EVENTS ? 0 : BATCH_WINDOW))
     },
+    count: (code) => queue.count(code),
     async flush() {
-      cancelTimer()
-      for (let i = 0; i < 10 && !stopped && !paused; i++) {
+      cancel()
+      for (let i = 0; i < 10 && !halt; i++) {
         if (await run()) return
         await new Promise<void>((resolve) => clock.setTimeout(resolve, BUSY_RETRY))
       }
     },
-    hide() {
-      if (stopped || !deps.online() || earliest() > clock.now()) return
-      let budget = KEEPALIVE_BYTES
-      for (let i = 0; i < TURN_BATCHES; i++) {
-        const { batch, bytes } = takeBatch(queue.events, inFlight, BATCH_EVENTS, budget, overhead)
-        if (!batch.length) return
-        budget -= bytes
-        void send(batch, true)
-      }
-    },
-    pause() {
-      paused = true
-      cancelTimer()
-    },
-    resume() {
-      paused = false
-      if (queue.events.length) plan(clock.now())
-    },
-    online() {
-      attempt = 0
-      notBefore = 0
-      if (queue.events.length) plan(clock.now())
-    },
+    clear: () => queue.clear(),
     stop() {
-      stopped = true
-      cancelTimer()
+      halt = 2
+      cancel()
+      unsubscribe?.()
+      queue.release()
     },
   }
+  // A first turn soon after start delivers what earlier pages left behind.
+  plan(now() + BATCH_WINDOW)
+  return delivery
 }

@@ -1,7 +1,7 @@
 import { LIMITS } from '@cairn/protocol'
 import type { CairnEvent } from '@cairn/protocol'
 import type { KeyValueStorage } from './storage.ts'
-import { wireSize as sizeOf } from './batch.ts'
+import { wireSize } from './batch.ts'
 
 /**
  * Bounds of one page's queue (at most 1,000 events / 512 KB, oldest dropped first) and of one event
@@ -51,7 +51,6 @@ export interface Queue {
   clear(): void
 }
 
-
 /**
  * Creates the {@link Queue} of one page.
  * @param prefix the project's queue prefix (see `storageKeys`)
@@ -62,29 +61,36 @@ export function createQueue(
 ): Queue {
   const own = prefix + segment
   let events: CairnEvent[] = []
+  // The wire size of each event, in step with `events`.
   let sizes: number[] = []
   let bytes = 0
   let counters: Counters = {}
   let released = false
 
   const persist = () => {
-    if (!events.length && !Object.keys(counters).length) return storage.remove(own)
-    const stored: Stored = { t: released ? 0 : now(), e: events }
-    if (Object.keys(counters).length) stored.c = counters
-    storage.set(own, JSON.stringify(stored))
+    const counted = Object.keys(counters).length
+    if (events.length || counted) {
+      const stored: Stored = { t: released ? 0 : now(), e: events }
+      if (counted) stored.c = counters
+      storage.set(own, JSON.stringify(stored))
+    } else storage.remove(own)
   }
   const count = (code: string, by = 1) => {
     counters[code] = (counters[code] ?? 0) + by
   }
-  /** Drops the oldest events past the bounds, counting them. */
-  const trim = () => {
+  /** Keeps the events `test` accepts, drops the oldest past the bounds (counting them), writes through. */
+  const keep = (test: (event: CairnEvent) => unknown = () => 1) => {
+    const kept = events.map(test)
+    events = events.filter((_, i) => kept[i])
+    sizes = sizes.filter((_, i) => kept[i])
+    bytes = sizes.reduce((sum, size) => sum + size, 0)
     let dropped = 0
-    while (events.length > limits.events || bytes > limits.bytes) {
+    for (; events.length > limits.events || bytes > limits.bytes; dropped++) {
       events.shift()
-      bytes -= sizes.shift() ?? 0
-      dropped++
+      bytes -= sizes.shift()!
     }
     if (dropped) count('queue_full', dropped)
+    persist()
   }
 
   return {
@@ -92,29 +98,21 @@ export function createQueue(
       return events
     },
     push(event) {
-      const size = sizeOf(event)
+      const size = wireSize(event)
       if (size > limits.event) return false
       events.push(event)
       sizes.push(size)
-      bytes += size
-      trim()
-      persist()
+      keep()
       return true
     },
-    remove(ids) {
-      const keep = events.map((event) => !ids.has(event.id))
-      events = events.filter((_, i) => keep[i])
-      sizes = sizes.filter((_, i) => keep[i])
-      bytes = sizes.reduce((sum, size) => sum + size, 0)
-      persist()
-    },
+    remove: (ids) => keep((event) => !ids.has(event.id)),
     count(code, by) {
       count(code, by)
       persist()
     },
     takeCounters() {
-      if (!Object.keys(counters).length || events.length >= limits.events || bytes + 1024 > limits.bytes) return undefined
       const taken = counters
+      if (!Object.keys(taken).length || events.length >= limits.events || bytes + 1024 > limits.bytes) return undefined
       counters = {}
       persist()
       return taken
@@ -126,7 +124,7 @@ export function createQueue(
         if (key === own) continue
         let found: Stored | null = null
         try {
-          found = JSON.parse(storage.get(key) ?? 'null') as Stored | null
+          found = JSON.parse(storage.get(key)!) as Stored | null
         } catch {
           // Unreadable segment: nothing to deliver from it.
         }
@@ -137,16 +135,14 @@ export function createQueue(
           known.add(event.id)
           adopted.push(event)
         }
-        for (const [code, n] of Object.entries(found?.c ?? {})) count(code, n)
+        for (const code in found?.c) count(code, found.c[code]!)
       }
       if (adopted.length) {
-        // Keep the whole queue in time order so that the bounds drop the oldest events of all pages.
+        // The whole queue in time order, so that the bounds drop the oldest events of all pages.
         events = [...adopted, ...events].sort((a, b) => a.ts - b.ts)
-        sizes = events.map(sizeOf)
-        bytes = sizes.reduce((sum, size) => sum + size, 0)
-        trim()
+        sizes = events.map(wireSize)
       }
-      persist()
+      keep()
       return adopted.length
     },
     touch() {
@@ -158,11 +154,8 @@ export function createQueue(
       persist()
     },
     clear() {
-      events = []
-      sizes = []
-      bytes = 0
       counters = {}
-      storage.remove(own)
+      keep(() => 0)
     },
   }
 }
