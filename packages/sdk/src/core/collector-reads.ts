@@ -6,10 +6,10 @@ const TIMEOUT = 10_000
 /** The two GETs the flow engine makes to the collector. Both reject on failure (the engine logs it). */
 export type CollectorReads = {
   /**
-   * `GET /v1/flows?key=…`: the published flows and their ETag, or `undefined` when they are the ones
-   * tagged `etag` (a 304, or the same ETag again).
+   * `GET /v1/flows?key=…`: the published flows, the declared milestones and their ETag, or
+   * `undefined` when they are the ones tagged `etag` (a 304, or the same ETag again).
    */
-  flows(etag: string | undefined): Promise<{ flows: unknown; etag?: string | undefined } | undefined>
+  flows(etag: string | undefined): Promise<{ flows: unknown; etag?: string | undefined; milestones?: unknown } | undefined>
   /** `GET /v1/users/:id/state?key=…[&hash=…]`: what this user did on every device. */
   userState(userId: string, hash: string | undefined): Promise<UserState>
 }
@@ -36,9 +36,9 @@ export function collectorReads(fetchImpl: typeof fetch, endpoint: string, key: s
       const response = await get('flows?')
       const tag = response.headers.get('etag') ?? undefined
       if (response.status === 304 || (tag && tag === etag)) return undefined
-      const { flows } = (await response.json()) as { flows?: unknown }
+      const { flows, milestones } = (await response.json()) as { flows?: unknown; milestones?: unknown }
       if (!Array.isArray(flows)) throw new Error('GET /v1/flows: no list of flows')
-      return { flows, etag: tag }
+      return { flows, etag: tag, milestones }
     },
     async userState(userId, hash) {
       const response = await get(`users/${encodeURIComponent(userId)}/state?${hash ? `hash=${hash}&` : ''}`)

@@ -16,6 +16,8 @@ export type EngineEnv = {
   url(): string
   /** SPA navigations (`navigation(window)`). */
   onNavigate?: ((listener: (url: string) => void) => () => void) | undefined
+  /** Another tab wrote a storage key (the `storage` event); returns an unsubscribe function. */
+  onStorage?: ((listener: (key: string | null) => void) => () => void) | undefined
   /** Where debug explanations go. @default globalThis.console */
   console?: Pick<Console, 'info'> | undefined
 }
@@ -80,6 +82,10 @@ export function flowEngine(env: EngineEnv): EngineFactory {
         } as CairnEventMap['flow:error'])
       },
       render,
+      milestone(name) {
+        host.record({ type: 'milestone', name })
+        tell('milestone', { name })
+      },
     }
     if (reads) {
       deps.fetchFlows = reads.flows
@@ -89,6 +95,8 @@ export function flowEngine(env: EngineEnv): EngineFactory {
       }
     }
     if (env.onNavigate) deps.onNavigate = env.onNavigate
+    const { onStorage } = env
+    if (onStorage) deps.onStored = (listener) => onStorage((key) => key === stored('state') && listener())
     if (options.debug) deps.log = (message) => (env.console ?? globalThis.console)?.info('[cairn]', message)
 
     // The stored state belongs to the user who was signed in when it was saved ('' when anonymous):

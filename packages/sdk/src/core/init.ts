@@ -43,7 +43,14 @@ export function init(options: InitOptions, extras: InitExtras = {}): Cairn {
   const manager = (win.navigator as Navigator & { globalPrivacyControl?: boolean }).locks
   return createClient({
     ...given,
-    engine: flowEngine({ fetch: (url, request) => fetch(url, request), url: () => win.location.href, onNavigate: navigation(win) }),
+    engine: flowEngine({
+      fetch: (url, request) => fetch(url, request), url: () => win.location.href, onNavigate: navigation(win),
+      onStorage(listener) {
+        const heard = (event: StorageEvent) => listener(event.key)
+        win.addEventListener('storage', heard)
+        return () => win.removeEventListener('storage', heard)
+      },
+    }),
     ...extras,
     storage,
     transport: fetchTransport(),

@@ -37,6 +37,17 @@ export type FlowControls = {
   error(reason: string, stepIndex?: number): void
   /** Left the screen without a user decision (paused, failed): nothing recorded, not shown again on this page. */
   close(): void
+  /**
+   * Calls back with this flow's state now and whenever it changes — in this tab, in another tab, or
+   * from another device — until the returned function is called (checklist ticks).
+   */
+  watch(listener: (state: FlowState | undefined) => void): () => void
+  /** Shows another flow by id, as `show*()` with `force` would (a checklist item's tour). */
+  start(flowId: string, kind: FlowKind): void
+  /** What the widget remembered for this flow on this device (see `remember`), when it showed. */
+  memo: string | undefined
+  /** Keeps a small value for this flow on this device, saved with the engine state (a minimized checklist). */
+  remember(value: string): void
 }
 
 /** What `render` resolves to once the widget is on screen; the engine closes it on `reset`/`destroy`. */
@@ -57,7 +68,7 @@ export type FlowEngineDeps = {
   load(name: StoredName): unknown
   save(name: StoredName, value: unknown): void
   /** `GET /v1/flows` with `If-None-Match: etag`; `undefined` means 304 Not Modified. Absent in local-only mode. */
-  fetchFlows?(etag: string | undefined): Promise<{ flows: unknown; etag?: string | undefined } | undefined>
+  fetchFlows?(etag: string | undefined): Promise<{ flows: unknown; etag?: string | undefined; milestones?: unknown } | undefined>
   /** `GET /v1/users/:id/state` for the current user; absent in local-only mode. */
   fetchUserState?(): Promise<UserState | undefined>
   /**
@@ -69,6 +80,13 @@ export type FlowEngineDeps = {
   render(flow: FlowEnvelope, controls: FlowControls): Promise<WidgetHandle | void>
   /** Calls back with the new URL on SPA navigations; returns an unsubscribe function. */
   onNavigate?(listener: (url: string) => void): () => void
+  /** Calls back when another tab saved the engine state; returns an unsubscribe function. */
+  onStored?(listener: () => void): () => void
+  /**
+   * A milestone the engine reached — a declared milestone tracked for the first time, a checklist
+   * completed: to the queue as a `milestone` event and to `sdk.on('milestone')` listeners.
+   */
+  milestone?(name: string): void
   /** Debug output: present only when debugging. */
   log?(message: string): void
 }
@@ -86,7 +104,10 @@ export type FlowEngine = {
    * trigger and the caps; `opts.force` also skips audience and frequency.
    */
   show(flow: unknown, kind?: FlowKind, opts?: unknown): void
-  /** A tracked event: counted for triggers and audience rules. */
+  /**
+   * A tracked event: counted for triggers, audience rules and checklist items; the first time, an
+   * event named like a declared milestone (by the collector or a flow) reaches that milestone.
+   */
   track(name: string): void
   /** A milestone reached; true the first time on this device. */
   milestone(name: string): boolean

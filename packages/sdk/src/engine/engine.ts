@@ -2,6 +2,7 @@ import type { Answer, FlowEnvelope, FlowEventType, FlowKind } from '@cairn/proto
 import { DEFAULT_LIMITS, isModal } from './budget.ts'
 import { decide, type Ask, type Decision } from './decide.ts'
 import type { EngineEventType, EnginePayload, FlowControls, FlowEngine, FlowEngineDeps, FlowEngineOptions, WidgetHandle } from './deps.ts'
+import { flowMilestones, progress } from './checklist.ts'
 import { dict, isObject, own } from './own.ts'
 import { windowedEvents } from './rule.ts'
 import { emptyState, mergeState, readState, recordEvent, touch, type EngineState } from './state.ts'
@@ -33,6 +34,9 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
   let state = emptyState()
   let inline: FlowEnvelope[] = []
   let remote: FlowEnvelope[] = []
+  /** Milestones the collector's config declares. */
+  let declared: string[] = []
+  const watchers = new Set<() => void>()
   let requests: Request[] = []
   let url = deps.getUrl()
   let since = dict<number>()
@@ -64,13 +68,25 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
   }
   const invalid = (errors: FlowEventPayload[]): void => errors.forEach((e) => emit(e.flowId, 'flow_error', e))
   /**
-   * Merges `p` into the state (`active`: the user did something, which keeps the visit going) and
-   * saves it merged with what another tab may have saved meanwhile, keeping that merge.
+   * Merges `p` and what another tab may have saved meanwhile into the state (`active`: the user did
+   * something, which keeps the visit going), reaches the milestones in `reach`, ticks what that
+   * completes (checklist items, checklist milestones) and saves it all at once — so another tab never
+   * sees an event without its tick — then reports the ticks and the milestones reached for the first
+   * time. `quiet`: save only when something followed (another tab's save, merged here).
    */
-  const change = (p: Partial<EngineState>, active?: boolean): void => {
-    state = mergeState(state, p)
-    if (active) state = touch(state, deps.now())
-    safe(() => deps.save('state', (state = mergeState(readState(deps.load('state')), state))))
+  const change = (p: Partial<EngineState>, active?: boolean, reach: string[] = [], quiet?: boolean): void => {
+    const now = deps.now()
+    let known = state
+    safe(() => (known = mergeState(readState(deps.load('state')), state)))
+    state = mergeState(known, p)
+    for (const m of reach) state = mergeState(state, { milestones: { [m]: now } })
+    if (active) state = touch(state, now)
+    const next = progress(state, flows(), now)
+    state = next.state
+    if (!quiet || next.ticks.length || reach.length) safe(() => deps.save('state', state))
+    for (const [f, stepIndex, stepId] of next.ticks) emit(f, 'flow_step', { stepIndex, stepId })
+    for (const m of new Set([...reach, ...next.reached])) if (own(known.milestones, m) === undefined) deps.milestone?.(m)
+    watchers.forEach((w) => safe(w))
   }
   /** Runs an async dependency without letting a throw or rejection escape; `then` learns which it was. */
   const task = <T>(start: () => Promise<T>, then: (value: T | undefined, error?: unknown) => void): void => {
@@ -192,9 +208,10 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       step(stepIndex, stepId) {
         if (gone()) return
         mark()
-        // The same showing, so merging keeps the furthest step of it.
-        change({ flows: { [id]: { shownCount: 0, shownAt: own(state.flows, id)?.shownAt as number, step: stepIndex } } }, true)
+        // The same showing, so merging keeps the furthest step of it. A checklist's step is a tick by hand.
+        const items = flow.kind == 'checklist' && stepId ? { items: { [stepId]: deps.now() } } : {}
         emit(flow, 'flow_step', { stepIndex, stepId })
+        change({ flows: { [id]: { shownCount: 0, shownAt: own(state.flows, id)?.shownAt as number, step: stepIndex, ...items } } }, true)
       },
       complete: () => end({ completedAt: deps.now() }, 'flow_completed'),
       // "Ask me later" puts a survey off (survey.ts) instead of turning it down.
@@ -213,6 +230,17 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         if (!gone()) emit(flow, 'flow_error', { reason, stepIndex })
       },
       close: () => fail('closed'),
+      watch(listener) {
+        const w = (): unknown => gone() || listener(own(state.flows, id))
+        watchers.add(w)
+        w()
+        return () => void watchers.delete(w)
+      },
+      start: (flowId, kind) => engine.show(flowId, kind, { force: true }),
+      memo: ((m) => (typeof m?.[1] == 'string' ? m[1] : undefined))(own(state.memo ?? {}, id)),
+      remember(value) {
+        if (!gone()) change({ memo: { [id]: [deps.now(), value] } })
+      },
     }
     task(
       () => deps.render(flow, controls),
@@ -260,9 +288,9 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
   }
 
   /** Something the user did: it keeps the visit going, and may make a flow due. */
-  const act = (p: Partial<EngineState> = {}): void => {
+  const act = (p: Partial<EngineState> = {}, reach?: string[]): void => {
     if (dead) return
-    change(p, true)
+    change(p, true, reach)
     run()
   }
 
@@ -279,7 +307,10 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       requests = [...requests.filter((r) => r.id != id), { id, flow: def, kind, at: deps.now(), opts }]
       run()
     },
-    track: (name) => act(recordEvent(state, name, deps.now(), windowedEvents(flows()).has(name))),
+    track: (name) => act(
+      recordEvent(state, name, deps.now(), windowedEvents(flows()).has(name)),
+      [...declared, ...flowMilestones(flows())].includes(name) ? [name] : [],
+    ),
     milestone(name) {
       const first = !dead && own(state.milestones, name) === undefined
       act({ milestones: { [name]: deps.now() } })
@@ -311,6 +342,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       stop(userWait)
       userGen++
       unsubscribe?.()
+      unstore?.()
     },
     decisions: () => latest,
   }
@@ -322,9 +354,11 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     invalid(v.errors)
   }
   safe(() => {
-    const cached = deps.load('flows') as { etag?: unknown; flows?: unknown } | undefined
+    const cached = deps.load('flows') as { etag?: unknown; flows?: unknown; milestones?: unknown } | undefined
     const fetchFlows = deps.fetchFlows
+    const names = (x: unknown): string[] => (Array.isArray(x) ? x.filter((m) => typeof m == 'string') : [])
     if (cached?.flows) remote = validateFlows(cached.flows).flows
+    declared = names(cached?.milestones)
     if (fetchFlows) {
       task(
         () => fetchFlows(typeof cached?.etag == 'string' ? cached.etag : undefined),
@@ -332,8 +366,9 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
           if (fresh && !dead) {
             const v = validateFlows(fresh.flows)
             remote = v.flows
+            declared = names(fresh.milestones)
             invalid(v.errors)
-            deps.save('flows', { etag: fresh.etag, flows: fresh.flows })
+            deps.save('flows', { etag: fresh.etag, flows: fresh.flows, ...(declared[0] && { milestones: declared }) })
           }
           flowsPending = false
           run()
@@ -342,6 +377,12 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     }
   })
   const unsubscribe = deps.onNavigate?.((u) => engine.navigate(u))
+  // Another tab's save: its ticks and milestones show here too (merged only; saved when something follows).
+  const unstore = deps.onStored?.(() => {
+    if (dead) return
+    change({}, false, [], true)
+    run()
+  })
   syncUser()
   act()
 

@@ -21,6 +21,8 @@ export type EngineState = Omit<UserState, 'userId'> & {
   auto: number[]
   /** When a survey was last shown, for the global survey cooldown. */
   surveyAt?: number
+  /** What widgets keep on this device per flow (a minimized checklist): `[when, value]`, the latest wins. */
+  memo?: Record<string, [number, string]>
 }
 
 /** A state with nothing in it. */
@@ -77,6 +79,8 @@ export function mergeFlow(a: FlowState | undefined, b: FlowState | undefined): F
 const stateRules = {
   firstSeen: earliest, lastSeen: latest, surveyAt: latest, auto: times,
   flows: records(mergeFlow), milestones: records(earliest), events: records(latest), times: records(times),
+  // Ties go to the larger value, so every tab agrees.
+  memo: either(records(either((x, y) => ((x[0] - y[0] || +(x[1] > y[1]) - 0.5) > 0 ? x : y)))),
 }
 
 /**
