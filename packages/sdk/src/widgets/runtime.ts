@@ -86,11 +86,13 @@ export function createRuntime(options: RuntimeOptions): WidgetRuntime {
         user: options.user?.(),
         state: controls.state,
         via: controls.via,
+        live: controls,
         emit(event) {
           if (event.type === 'step') controls.step(event.stepIndex ?? 0, event.stepId)
           else if (event.type === 'answer') event.answer && controls.answer(event.answer)
           else if (event.type === 'completed') controls.complete()
           else if (event.type === 'dismissed') controls.dismiss(event.stepIndex, event.reason)
+          else if (event.type === 'warning') controls.error(event.reason ?? 'warning', event.stepIndex)
           else if (event.type === 'error') {
             controls.error(event.reason ?? 'render_failed', event.stepIndex)
             controls.close()

@@ -68,7 +68,7 @@ export function renderWidget(request: RenderRequest): WidgetHandle {
       h(
         EnvContext.Provider,
         { value: env },
-        h(Boundary, { onError: (error) => fail('render_failed', error) }, h(request.Widget, { flow, env, state: ctx.state, via: ctx.via })),
+        h(Boundary, { onError: (error) => fail('render_failed', error) }, h(request.Widget, { flow, env, state: ctx.state, via: ctx.via, live: ctx.live })),
       ),
       container,
     )

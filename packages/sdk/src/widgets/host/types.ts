@@ -5,7 +5,7 @@ import type { StringTable } from '../../i18n/translate.ts'
 import type { TokenUser } from '../../content/tokens.ts'
 
 /** Lifecycle moments a widget reports; the SDK maps `type` to the wire's `flow_${type}` events. */
-export type WidgetEventType = 'shown' | 'step' | 'completed' | 'dismissed' | 'error' | 'answer'
+export type WidgetEventType = 'shown' | 'step' | 'completed' | 'dismissed' | 'error' | 'answer' | 'warning'
 
 /**
  * One lifecycle report. `stepIndex`/`stepId` say which step, question or item; `reason` says why
@@ -59,7 +59,16 @@ export interface MountContext {
   state?: FlowState | undefined
   /** How the flow came: a `show*()` call, by itself, or resumed after a reload. */
   via?: 'manual' | 'auto' | 'resume' | undefined
+  /** The flow engine's live side of this flow, when the engine shows it (see {@link WidgetLive}). */
+  live?: WidgetLive | undefined
 }
+
+/**
+ * What a widget shown by the flow engine can do besides reporting: follow its flow's state as it
+ * changes (checklist ticks from this tab, other tabs and devices), start another flow, and keep a
+ * small value on this device (a minimized checklist).
+ */
+export type WidgetLive = Pick<FlowControls, 'watch' | 'start' | 'memo' | 'remember'>
 
 /** A shown widget. `close()` removes it without reporting anything (the caller decided). */
 export interface WidgetHandle {
@@ -115,6 +124,7 @@ export interface WidgetProps<F extends Flow = Flow> {
   /** What this user did with the flow before, to resume from (`MountContext.state`). */
   state?: FlowState | undefined
   via?: MountContext['via']
+  live?: WidgetLive | undefined
 }
 
 /** What a kind chunk (`tour.tsx`, `survey.tsx`, …) exports. */
