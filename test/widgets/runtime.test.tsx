@@ -128,10 +128,9 @@ describe('the other kinds', () => {
   it.each([
     ['modal', 'dialog', 'backdrop'],
     ['slideout', 'dialog', 'surface corner'],
-    ['hotspot', 'dialog', 'surface corner'],
     ['banner', 'region', 'surface top'],
   ] as const)('an announcement as %s is a %s', async (style, role, className) => {
-    const { ui, events } = await show(announcement(style, style === 'hotspot' ? { target: '#new' } : {}))
+    const { ui, events } = await show(announcement(style))
     const box = ui.getByRole(role, { name: 'Dark mode is here' })
     expect([box.className, box.parentElement?.className]).toContain(className)
     expect(ui.getByText('Settings').tagName).toBe('EM')

@@ -1,21 +1,44 @@
-import type { AnnouncementFlow, Flow } from '@cairn/protocol'
-import type { Placement, WidgetProps } from './runtime.ts'
-import { StepCard } from './ui/step-card.tsx'
+import type { AnnouncementFlow } from '@cairn/protocol'
+import { useEffect, useState } from 'preact/hooks'
+import { Surface, type Placement, type WidgetProps } from './runtime.ts'
+import { AnnouncementBody, type Finish } from './announcement/body.tsx'
+import { checkAnnouncement } from './announcement/check.ts'
+import { Hotspot } from './announcement/hotspot.tsx'
+import { ANNOUNCEMENT_CSS } from './announcement/styles.ts'
 
-const PLACEMENT: Record<AnnouncementFlow['style'], Placement> = { modal: 'center', banner: 'top', slideout: 'corner', hotspot: 'corner' }
+const PLACEMENT = { modal: 'center', banner: 'top', slideout: 'corner' } as const
 
 /**
- * Placeholder announcement chunk: title and body as a modal, a banner (top or bottom) or a corner
- * panel. The announcement issue replaces it with media, CTAs, hotspots and the what's-new feed.
+ * The announcement widget: a centered modal (focus trapped), a banner at the top or bottom of the
+ * viewport (fixed: it moves nothing in the page), a slide-out corner panel, or a pulsing hotspot
+ * beacon on `target` that opens it as a tooltip. What is reported: `shown` (a view), `step`
+ * `cta` (the call to action followed; then `completed`), `step` `open` (a hotspot opened),
+ * `completed` (Done) and `dismissed` (× or Esc).
  */
-export default function Announcement({ flow }: WidgetProps<AnnouncementFlow>) {
-  const placement = flow.style === 'banner' && flow.position === 'bottom' ? 'bottom' : PLACEMENT[flow.style]
-  return <StepCard pages={[{ title: flow.title, body: flow.body }]} placement={placement} />
+export default function Announcement({ flow, env }: WidgetProps<AnnouncementFlow>) {
+  const [ids] = useState(() => ({ title: env.id('title'), body: env.id('body') }))
+  const finish = (how: Finish) => {
+    if (how === 'cta') env.emit({ type: 'step', stepIndex: 0, stepId: 'cta' })
+    if (how === 'close' || how === 'escape') env.end('dismissed', { stepIndex: 0, reason: how })
+    else env.end('completed', { stepIndex: 0, ...(how === 'cta' && { reason: how }) })
+  }
+  const modal = flow.style === 'modal'
+  // A modal takes focus and is read out; a banner or a slide-out tells screen readers it arrived.
+  useEffect(() => void (modal || flow.style === 'hotspot' || env.announce(env.plain(flow.title))), [])
+
+  if (flow.style === 'hotspot') return <Hotspot flow={flow as HotspotFlow} ids={ids} finish={finish} />
+  const placement: Placement = flow.style === 'banner' && flow.position === 'bottom' ? 'bottom' : PLACEMENT[flow.style]
+  return (
+    <Surface placement={placement} labelledBy={ids.title} describedBy={flow.body ? ids.body : undefined} onDismiss={finish}>
+      <AnnouncementBody flow={flow} ids={ids} finish={finish} />
+    </Surface>
+  )
 }
 
-/** A title and a known style: what this placeholder renders. */
-export function check(flow: Flow): string | undefined {
-  const { title, style } = flow as Partial<AnnouncementFlow>
-  if (typeof title !== 'string') return '$.title: must be text'
-  return style && Object.hasOwn(PLACEMENT, style) ? undefined : '$.style: must be modal, banner, slideout or hotspot'
-}
+type HotspotFlow = AnnouncementFlow & { target: string }
+
+/** The announcement's own fields (see `checkAnnouncement`). */
+export const check = checkAnnouncement
+
+/** The announcement's stylesheet: media, the call to action, the hotspot beacon. */
+export const css = ANNOUNCEMENT_CSS

@@ -1,0 +1,41 @@
+import type { AnnouncementFlow } from '@cairn/protocol'
+import { useContext } from 'preact/hooks'
+import { safeLink } from '../../content/safe-link.ts'
+import { Button, COMMON_STRINGS, EnvContext, type WidgetEnv } from '../runtime.ts'
+
+/** How the reader left: Done, the call to action, the × button or Esc. */
+export type Finish = 'done' | 'cta' | 'close' | 'escape'
+
+const allowed = (url: string) => !!safeLink(url, 'https://base.invalid/')
+
+export interface BodyProps {
+  flow: AnnouncementFlow
+  ids: { title: string; body: string }
+  finish(how: Finish): void
+}
+
+/**
+ * What every style shows: the title, the image (with its alt text), the body, the call to action and
+ * Done. A URL goes through the same check as links in content (http(s), mailto, relative) and opens
+ * in a new tab when it leaves the site; a rejected URL leaves no call to action (nor image).
+ */
+export function AnnouncementBody({ flow, ids, finish }: BodyProps) {
+  const env = useContext(EnvContext) as WidgetEnv
+  const { cta, media } = flow
+  // Composed as content, so the URL is judged like any link in a body; `(`, `)` and spaces encoded to keep
+  // it one. Only the scheme matters for the pre-check, hence the stand-in base.
+  const link = cta && 'url' in cta && allowed(cta.url) ? `[${cta.label.replace(/[[\]\\]/g, '\\$&')}](${cta.url.replace(/[()\s]/g, encodeURIComponent)})` : ''
+  const image = media && allowed(media.src) && !/^\s*mailto:/i.test(media.src) ? media : undefined
+  return (
+    <div>
+      <h2 id={ids.title} class="title">{env.inline(flow.title)}</h2>
+      {image ? <img class="media" src={image.src} alt={env.plain(image.alt)} /> : null}
+      {flow.body ? <div id={ids.body} class="body">{env.blocks(flow.body)}</div> : null}
+      <div class="actions">
+        {cta && 'tour' in cta ? <Button primary onClick={() => finish('cta')}>{env.inline(cta.label)}</Button> : null}
+        {link ? <span class="cta-link" onClick={env.guard((e: Event) => (e.target as Element).closest('a') && finish('cta'))}>{env.inline(link)}</span> : null}
+        <Button primary={!cta} autofocus onClick={() => finish('done')}>{env.t(COMMON_STRINGS, 'done')}</Button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,88 @@
+import type { AnnouncementFlow } from '@cairn/protocol'
+import { useContext, useEffect, useRef, useState } from 'preact/hooks'
+import { EnvContext, Surface, type WidgetEnv } from '../runtime.ts'
+import { AnnouncementBody, type Finish } from './body.tsx'
+
+export interface HotspotProps {
+  flow: AnnouncementFlow & { target: string }
+  ids: { title: string; body: string }
+  finish(how: Finish): void
+}
+
+type Anchor = typeof import('../position.ts')['anchor']
+
+/**
+ * A pulsing beacon on the target element; pressing it opens the announcement as a tooltip next to
+ * the beacon (Esc or × dismisses, and focus goes back to the beacon's page). The beacon waits for
+ * the target to appear. Positioning comes from `position.ts` (shared with the tour), loaded only here.
+ */
+export function Hotspot({ flow, ids, finish }: HotspotProps) {
+  const env = useContext(EnvContext) as WidgetEnv
+  const beacon = useRef<HTMLButtonElement>(null)
+  const tip = useRef<HTMLDivElement>(null)
+  const [target, setTarget] = useState<Element | null>(null)
+  const [anchor, setAnchor] = useState<Anchor>()
+  const [open, setOpen] = useState(false)
+
+  useEffect(() => {
+    const doc = (beacon.current as HTMLElement).ownerDocument
+    let alive = true
+    void import('../position.ts').then((m) => alive && setAnchor(() => m.anchor), positionFailed)
+    const find = () => {
+      let found: Element | null = null
+      try {
+        found = doc.querySelector(flow.target)
+      } catch {
+        // An unusable selector finds nothing, like a missing element.
+      }
+      if (found) setTarget(found)
+      return found
+    }
+    if (find()) return () => void (alive = false)
+    const watch = new MutationObserver(() => find() && watch.disconnect())
+    watch.observe(doc.body, { childList: true, subtree: true })
+    return () => {
+      alive = false
+      watch.disconnect()
+    }
+  }, [])
+  // A positioning chunk that fails to load is the widget failing: thrown in a guard, reported as render_failed.
+  const positionFailed = env.guard((error: unknown) => {
+    throw error
+  })
+
+  useEffect(() => (target && anchor ? anchor(target, beacon.current as HTMLElement, { placement: 'top-end', dir: env.dir, gap: -10 }) : undefined), [target, anchor])
+  useEffect(() => {
+    const box = tip.current?.firstElementChild as HTMLElement | null | undefined
+    return open && anchor && box ? anchor(beacon.current as HTMLElement, box, { placement: 'bottom', dir: env.dir }) : undefined
+  }, [open, anchor])
+
+  const toggle = () => {
+    if (!open) {
+      env.emit({ type: 'step', stepIndex: 0, stepId: 'open' })
+      env.announce(env.plain(flow.title))
+    }
+    setOpen(!open)
+  }
+
+  return (
+    <div>
+      <button
+        ref={beacon}
+        type="button"
+        class="beacon"
+        hidden={!target || !anchor}
+        aria-label={env.plain(flow.title)}
+        aria-expanded={open ? 'true' : 'false'}
+        onClick={env.guard(toggle)}
+      />
+      {open ? (
+        <div class="tip" ref={tip}>
+          <Surface placement="corner" focus labelledBy={ids.title} describedBy={flow.body ? ids.body : undefined} onDismiss={finish}>
+            <AnnouncementBody flow={flow} ids={ids} finish={finish} />
+          </Surface>
+        </div>
+      ) : null}
+    </div>
+  )
+}
