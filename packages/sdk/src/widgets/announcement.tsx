@@ -12,15 +12,18 @@ const PLACEMENT = { modal: 'center', banner: 'top', slideout: 'corner' } as cons
  * The announcement widget: a centered modal (focus trapped), a banner at the top or bottom of the
  * viewport (fixed: it moves nothing in the page), a slide-out corner panel, or a pulsing hotspot
  * beacon on `target` that opens it as a tooltip. What is reported: `shown` (a view), `step`
- * `cta` (the call to action followed; then `completed`), `step` `open` (a hotspot opened),
+ * `cta` (the call to action followed — a URL opened or a tour started through the engine; then
+ * `completed`), `step` `open` (a hotspot opened),
  * `completed` (Done) and `dismissed` (× or Esc).
  */
-export default function Announcement({ flow, env }: WidgetProps<AnnouncementFlow>) {
+export default function Announcement({ flow, env, live }: WidgetProps<AnnouncementFlow>) {
   const [ids] = useState(() => ({ title: env.id('title'), body: env.id('body') }))
   const finish = (how: Finish) => {
     if (how === 'cta') env.emit({ type: 'step', stepIndex: 0, stepId: 'cta' })
     if (how === 'close' || how === 'escape') env.end('dismissed', { stepIndex: 0, reason: how })
     else env.end('completed', { stepIndex: 0, ...(how === 'cta' && { reason: how }) })
+    // After the end, so that a modal announcement has freed the screen the tour needs.
+    if (how === 'cta' && flow.cta && 'tour' in flow.cta) live?.start(flow.cta.tour, 'tour')
   }
   const modal = flow.style === 'modal'
   // A modal takes focus and is read out; a banner or a slide-out tells screen readers it arrived.
