@@ -3,13 +3,8 @@ import { uuidv7 } from '@cairn/protocol'
 /** Random bytes, `crypto.getRandomValues` in the browser. */
 export type RandomBytes = (length: number) => Uint8Array
 
-/** Browser randomness; a `Math.random` fallback only where `crypto` is missing (old WebViews). */
-export const cryptoBytes: RandomBytes = (length) => {
-  const bytes = new Uint8Array(length)
-  if (globalThis.crypto?.getRandomValues) return globalThis.crypto.getRandomValues(bytes)
-  for (let i = 0; i < length; i++) bytes[i] = Math.floor(Math.random() * 256)
-  return bytes
-}
+/** Browser randomness (every browser that runs our ES2022 build, and Node, has `crypto.getRandomValues`). */
+export const cryptoBytes: RandomBytes = (length) => crypto.getRandomValues(new Uint8Array(length))
 
 /**
  * Deterministic bytes from a seed (xorshift32): the twin for tests.
@@ -32,8 +27,7 @@ export function seededBytes(seed = 1): RandomBytes {
 
 /** A number in [0, 1) from random bytes (for jitter and sampling). */
 export function unit(random: RandomBytes): number {
-  const b = random(4)
-  return (((b[0] ?? 0) << 24 >>> 0) + ((b[1] ?? 0) << 16) + ((b[2] ?? 0) << 8) + (b[3] ?? 0)) / 2 ** 32
+  return random(4).reduce((n, byte) => n * 256 + byte, 0) / 2 ** 32
 }
 
 /** A UUIDv7 from the clock and the random source. */

@@ -20,20 +20,21 @@ export function webLocks(manager: WebLockManager, fallback: Locks): Locks {
   let broken = false
   return {
     async run(name, task) {
-      if (broken) return fallback.run(name, task)
       let started = false
-      try {
-        return await manager.request(name, { ifAvailable: true }, async (lock) => {
-          if (!lock) return false
-          started = true
-          await task()
-          return true
-        })
-      } catch (error) {
-        if (started) throw error
-        broken = true
-        return fallback.run(name, task)
+      if (!broken) {
+        try {
+          return await manager.request(name, { ifAvailable: true }, async (lock) => {
+            if (!lock) return false
+            started = true
+            await task()
+            return true
+          })
+        } catch (error) {
+          if (started) throw error
+          broken = true
+        }
       }
+      return fallback.run(name, task)
     },
   }
 }
@@ -48,34 +49,36 @@ export const LEASE_TTL = 30_000
  * holding it blocks the others for at most {@link LEASE_TTL}.
  */
 export function storageLease(storage: KeyValueStorage, clock: Clock, owner: string): Locks {
-  const read = (key: string): { o: string; u: number } | null => {
-    try {
-      return JSON.parse(storage.get(key) ?? 'null') as { o: string; u: number } | null
-    } catch {
-      return null
-    }
-  }
-  const sleep = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms))
   return {
     async run(name, task) {
       const key = `${name}:lease`
-      const claim = () => storage.set(key, JSON.stringify({ o: owner, u: clock.now() + LEASE_TTL }))
-      const current = read(key)
-      if (current && current.o !== owner && current.u > clock.now()) return false
-      claim()
-      await sleep(30)
-      if (read(key)?.o !== owner) return false
-      let cancelRenewal = () => {}
-      const renew = () => {
-        claim()
-        cancelRenewal = clock.setTimeout(renew, LEASE_TTL / 3)
+      const holder = (): { o?: string; u?: number } | undefined => {
+        try {
+          return JSON.parse(storage.get(key)!) ?? undefined
+        } catch {
+          return undefined
+        }
       }
-      cancelRenewal = clock.setTimeout(renew, LEASE_TTL / 3)
+      let cancel = () => {}
+      // Claims (and later renews) the lease.
+      const claim = () => {
+        cancel()
+        storage.set(key, JSON.stringify({ o: owner, u: clock.now() + LEASE_TTL }))
+        cancel = clock.setTimeout(claim, LEASE_TTL / 3)
+      }
+      const current = holder()
+      if (current && current.o !== owner && current.u! > clock.now()) return false
+      claim()
+      await new Promise<void>((resolve) => clock.setTimeout(resolve, 30))
+      if (holder()?.o !== owner) {
+        cancel()
+        return false
+      }
       try {
         await task()
       } finally {
-        cancelRenewal()
-        if (read(key)?.o === owner) storage.remove(key)
+        cancel()
+        if (holder()?.o === owner) storage.remove(key)
       }
       return true
     },

@@ -15,49 +15,6 @@ type Patched = History & { [HUB]?: Hub }
  */
 const HUB = Symbol.for('cairn.history.v1')
 const METHODS = ['pushState', 'replaceState'] as const
-const EVENTS = ['popstate', 'hashchange']
-
-/** Wraps `pushState`/`replaceState` once per page; the wrappers call every listener in the hub. */
-function patch(history: Patched): Hub {
-  let hub = history[HUB]
-  if (!hub) {
-    const listeners = new Set<() => void>()
-    hub = { listeners, wrappers: [], before: [] }
-    for (const name of METHODS) {
-      const original = history[name]
-      const wrapper = function (this: History, ...args: Parameters<History['pushState']>) {
-        const result = original.apply(this, args)
-        for (const listener of listeners) {
-          try {
-            listener()
-          } catch {
-            // The page's navigation must go on whatever a listener does.
-          }
-        }
-        return result
-      }
-      hub.before.push(Object.getOwnPropertyDescriptor(history, name))
-      hub.wrappers.push(wrapper)
-      history[name] = wrapper
-    }
-    Object.defineProperty(history, HUB, { value: hub, configurable: true })
-  }
-  return hub
-}
-
-/**
- * Undoes the patch once no instance listens. When the page (or a router) wrapped a method again after
- * us, everything stays: our wrapper inside its chain just has nobody to call.
- */
-function unpatch(history: Patched, hub: Hub): void {
-  if (hub.listeners.size || METHODS.some((name, i) => history[name] !== hub.wrappers[i])) return
-  METHODS.forEach((name, i) => {
-    const before = hub.before[i]
-    if (before) Object.defineProperty(history, name, before)
-    else delete (history as Partial<History>)[name]
-  })
-  delete history[HUB]
-}
 
 /**
  * SPA navigations of `win`, for the flow engine's URL triggers: calls the listener with the new URL
@@ -75,18 +32,46 @@ export function navigation(win: NavigationWindow): (listener: (url: string) => v
       if (url !== last) listener((last = url))
     }
     const nav = win.navigation
-    if (nav) {
-      nav.addEventListener('currententrychange', check)
-      return () => nav.removeEventListener('currententrychange', check)
-    }
+    const target = nav ?? win
+    const types = nav ? ['currententrychange'] : ['popstate', 'hashchange']
+    const each = (method: 'addEventListener' | 'removeEventListener') => types.forEach((type) => target[method](type, check))
+    each('addEventListener')
+    if (nav) return () => each('removeEventListener')
     const history = win.history as Patched
-    const hub = patch(history)
-    hub.listeners.add(check)
-    for (const type of EVENTS) win.addEventListener(type, check)
+    // Wraps `pushState`/`replaceState` once per page; the wrappers call every listener in the hub.
+    let hub = history[HUB]
+    if (!hub) {
+      const listeners = new Set<() => void>()
+      hub = history[HUB] = { listeners, wrappers: [], before: [] }
+      for (const name of METHODS) {
+        const original = history[name]
+        hub.before.push(Object.getOwnPropertyDescriptor(history, name))
+        hub.wrappers.push(history[name] = function (this: History, ...args: Parameters<History['pushState']>) {
+          const result = original.apply(this, args)
+          listeners.forEach((run) => {
+            try {
+              run()
+            } catch {
+              // The page's navigation must go on whatever a listener does.
+            }
+          })
+          return result
+        })
+      }
+    }
+    const { listeners, wrappers, before } = hub
+    listeners.add(check)
     return () => {
-      hub.listeners.delete(check)
-      for (const type of EVENTS) win.removeEventListener(type, check)
-      unpatch(history, hub)
+      listeners.delete(check)
+      each('removeEventListener')
+      // Undone once no instance listens; when the page (or a router) wrapped a method again after us,
+      // everything stays: our wrapper inside its chain just has nobody to call.
+      if (listeners.size || METHODS.some((name, i) => history[name] !== wrappers[i])) return
+      METHODS.forEach((name, i) => {
+        if (before[i]) Object.defineProperty(history, name, before[i])
+        else delete (history as Partial<History>)[name]
+      })
+      delete history[HUB]
     }
   }
 }

@@ -36,25 +36,23 @@ export function memoryStorage(entries: Iterable<[string, string]> = []): KeyValu
 export function webStorage(open: () => Storage | null | undefined, onFallback?: (error: unknown) => void): KeyValueStorage {
   let area: Storage | null | undefined
   let fallback: KeyValueStorage | undefined
-
-  const attempt = <T>(run: (store: Storage) => T, otherwise: (memory: KeyValueStorage) => T): T => {
-    if (!fallback) {
-      try {
-        area ??= open()
-        if (area) return run(area)
-        throw new Error('no storage')
-      } catch (error) {
-        fallback = memoryStorage()
-        onFallback?.(error)
+  /** `name` on the area (no area at all throws too), or on the memory twin once anything has failed. */
+  const use = <K extends keyof KeyValueStorage>(name: K, run: (area: Storage, a: string, b: string) => ReturnType<KeyValueStorage[K]>) =>
+    ((a: string, b: string) => {
+      if (!fallback) {
+        try {
+          return run((area ??= open())!, a, b)
+        } catch (error) {
+          fallback = memoryStorage()
+          onFallback?.(error)
+        }
       }
-    }
-    return otherwise(fallback)
-  }
-
+      return fallback[name](a, b)
+    }) as KeyValueStorage[K]
   return {
-    get: (key) => attempt((s) => s.getItem(key), (m) => m.get(key)),
-    set: (key, value) => attempt((s) => s.setItem(key, value), (m) => m.set(key, value)),
-    remove: (key) => attempt((s) => s.removeItem(key), (m) => m.remove(key)),
-    keys: (prefix) => attempt((s) => Object.keys(s).filter((key) => key.startsWith(prefix)), (m) => m.keys(prefix)),
+    get: use('get', (s, key) => s.getItem(key)),
+    set: use('set', (s, key, value) => s.setItem(key, value)),
+    remove: use('remove', (s, key) => s.removeItem(key)),
+    keys: use('keys', (s, prefix) => Object.keys(s).filter((key) => key.startsWith(prefix))),
   }
 }

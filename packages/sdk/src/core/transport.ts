@@ -20,8 +20,6 @@ export interface Transport {
 /** Longest a normal request may take before it counts as a network failure. */
 const TIMEOUT = 20_000
 
-/** Whether this browser's `fetch` supports `keepalive` (Firefox before 133 does not). */
-const hasKeepalive = () => typeof Request === 'function' && 'keepalive' in Request.prototype
 
 /**
  * The browser transport: `fetch`, with `keepalive` on page hide; where `fetch` has no `keepalive`,
@@ -31,25 +29,26 @@ const hasKeepalive = () => typeof Request === 'function' && 'keepalive' in Reque
 export function fetchTransport(
   fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
   beacon: ((url: string, data: Blob) => boolean) | undefined = globalThis.navigator?.sendBeacon?.bind(globalThis.navigator),
-  keepaliveFetch = hasKeepalive(),
+  // Whether this browser's `fetch` supports `keepalive` (Firefox before 133 does not).
+  keepaliveFetch = typeof Request == 'function' && 'keepalive' in Request.prototype,
 ): Transport {
   return {
     async send(url, body, { keepalive }) {
-      if (keepalive && !keepaliveFetch && beacon) {
-        beacon(url, new Blob([body], { type: 'text/plain' }))
-        return { status: 0 }
-      }
       try {
-        const init: RequestInit = {
-          method: 'POST', body, keepalive, credentials: 'omit', headers: { 'content-type': 'text/plain' },
+        if (keepalive && !keepaliveFetch && beacon) {
+          beacon(url, new Blob([body], { type: 'text/plain' }))
+          return { status: 0 }
         }
-        // A hung request counts as a network failure (Safari < 16 has no AbortSignal.timeout: no limit there).
-        const signal = keepalive ? undefined : AbortSignal.timeout?.(TIMEOUT)
-        if (signal) init.signal = signal
-        const response = await fetchImpl(url, init)
-        const result: TransportResult = { status: response.status, retryAfter: response.headers.get('retry-after') }
-        if (response.ok) result.body = await response.json().catch(() => undefined)
-        return result
+        const response = await fetchImpl(url, {
+          method: 'POST', body, keepalive, credentials: 'omit', headers: { 'content-type': 'text/plain' },
+          // A hung request counts as a network failure (Safari < 16 has no AbortSignal.timeout: no limit there).
+          signal: keepalive ? undefined : AbortSignal.timeout?.(TIMEOUT),
+        } as RequestInit)
+        return {
+          status: response.status,
+          retryAfter: response.headers.get('retry-after'),
+          body: response.ok ? await response.json().catch(() => undefined) : undefined,
+        }
       } catch {
         return { status: 0 }
       }

@@ -12,9 +12,7 @@ export type QueuedCall = [string, unknown[], (0 | 1)?, (() => void)?]
 /** Calls kept while waiting for `init`; a page that never calls it must not grow memory for ever. */
 const MAX_PENDING = 200
 
-const METHODS = [
-  'identify', 'track', 'showTour', 'showSurvey', 'showChecklist', 'showAnnouncement', 'on', 'flush', 'reset', 'optOut', 'optIn', 'destroy',
-] as const satisfies readonly (keyof Cairn)[]
+const METHODS = 'identify track showTour showSurvey showChecklist showAnnouncement on flush reset optOut optIn destroy'.split(' ') as (keyof Cairn)[]
 
 /**
  * Builds `window.cairn`. Before `init`, calls are kept and replayed in order once it runs; after it,
@@ -31,16 +29,17 @@ export function createGlobal(start: (options: InitOptions) => Cairn, defaults: P
     const [method, args] = entry
     if (!instance) {
       if (pending.length < MAX_PENDING) pending.push(entry)
-      return method === 'on' ? () => cancel(entry) : method === 'flush' ? Promise.resolve() : undefined
+      return method == 'on'
+        ? () => {
+          entry[2] = 1
+          entry[3]?.()
+        }
+        : method == 'flush' ? Promise.resolve() : undefined
     }
     if (entry[2]) return undefined
-    const result = (instance[method as (typeof METHODS)[number]] as (...a: unknown[]) => unknown)(...args)
-    if (method === 'on') entry[3] = result as () => void
+    const result = (instance[method as keyof Cairn] as (...a: unknown[]) => unknown)(...args)
+    if (method == 'on') entry[3] = result as () => void
     return result
-  }
-  const cancel = (entry: QueuedCall) => {
-    entry[2] = 1
-    entry[3]?.()
   }
 
   const global = { init } as CairnGlobal
@@ -65,9 +64,9 @@ export function createGlobal(start: (options: InitOptions) => Cairn, defaults: P
 export function replay(global: CairnGlobal, queued: unknown): void {
   if (!Array.isArray(queued)) return
   for (const entry of queued as QueuedCall[]) {
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || entry[2] || !Object.hasOwn(global, entry[0])) continue
-    const method = global[entry[0] as keyof CairnGlobal] as (...args: unknown[]) => unknown
-    const result = method(...(Array.isArray(entry[1]) ? entry[1] : []))
-    if (entry[0] === 'on') entry[3] = result as () => void
+    const [method, args] = Array.isArray(entry) ? entry : []
+    if (typeof method != 'string' || entry[2] || !Object.hasOwn(global, method)) continue
+    const result = (global[method as keyof CairnGlobal] as (...args: unknown[]) => unknown)(...(Array.isArray(args) ? args : []))
+    if (method == 'on') entry[3] = result as () => void
   }
 }

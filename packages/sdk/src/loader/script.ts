@@ -3,6 +3,7 @@
  * `window.cairn` and replays what the snippet queued. Widget chunks load from the same directory.
  */
 import { init } from '../core/init.ts'
+import type { InitOptions } from '../core/types.ts'
 import { createGlobal, replay } from './global.ts'
 import { scriptOptions } from './script-options.ts'
 
@@ -17,7 +18,7 @@ try {
     const defaults = scriptOptions(script)
     const global = createGlobal((options) => init(options, { loadChunk }), defaults)
     win.cairn = global
-    if (defaults.key) global.init({ key: defaults.key })
+    if (defaults.key) global.init({} as InitOptions)
     replay(global, existing?._q)
   }
 } catch (error) {
