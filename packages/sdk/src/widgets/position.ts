@@ -58,3 +58,12 @@ export function anchor(reference: Element, floating: HTMLElement, options: Ancho
   }
   return autoUpdate(reference, floating, update)
 }
+
+/**
+ * Calls `update` with the reference's viewport rectangle now and whenever it may have moved (scroll,
+ * resize, layout changes), until the returned function is called: what a spotlight around a tour
+ * target follows.
+ */
+export function follow(reference: Element, floating: HTMLElement, update: (rect: DOMRect) => void): () => void {
+  return autoUpdate(reference, floating, () => update(reference.getBoundingClientRect()))
+}
