@@ -71,9 +71,9 @@ describeStores('storage', (target) => {
       stored(event({ type: 'survey_answer', flowId: 'nps', submissionId, questionId: 'score', answer: value, userId: 'u', ts }))
     await storage.ingest(project, [answer(9, T0 + 30)], T0 + 100)
     await storage.ingest(project, [answer(2, T0 + 25)], T0 + 100)
-    expect((await storage.userState(project, 'u', { linkedOnly: false })).flows.nps).toEqual({ shownCount: 0, answers: { score: 9 }, answeredAt: T0 + 30 })
+    expect((await storage.userState(project, 'u', { linkedOnly: false })).flows.nps).toEqual({ shownCount: 0, answers: { score: 9 }, answeredAt: T0 + 30, submissionId: 's1' })
     await storage.ingest(project, [answer(null, T0 + 40, 's2')], T0 + 100)
-    expect((await storage.userState(project, 'u', { linkedOnly: false })).flows.nps?.answers).toEqual({ score: null })
+    expect((await storage.userState(project, 'u', { linkedOnly: false })).flows.nps).toMatchObject({ answers: { score: null }, submissionId: 's2' })
   })
 
   it('keeps the earliest milestone across devices', async () => {

@@ -46,7 +46,7 @@ describe('GET /v1/users/:id/state', () => {
       flows: {
         welcome: { shownCount: 1, shownAt: at, completedAt: at + 2, step: 2, items: { invite: at + 1 } },
         news: { shownCount: 1, shownAt: at + 3, dismissedAt: at + 4 },
-        nps: { shownCount: 0, answers: { score: 9 }, answeredAt: at + 5 },
+        nps: { shownCount: 0, answers: { score: 9 }, answeredAt: at + 5, submissionId: 's1' },
       },
       milestones: { activated: at + 6 },
       events: { board_created: 2 },

@@ -130,7 +130,8 @@ export function project(events: readonly StoredEvent[]): Projections {
             row.shown += 1
             row.shownAt = later(row.shownAt, ts)
           } else if (e.type === 'flow_completed') row.completedAt = later(row.completedAt, ts)
-          else if (e.type === 'flow_dismissed') row.dismissedAt = later(row.dismissedAt, ts)
+          // "Ask me later" puts a survey off; it does not turn it down.
+          else if (e.type === 'flow_dismissed' && e.reason !== 'later') row.dismissedAt = later(row.dismissedAt, ts)
           else if (e.type === 'flow_held_out') row.heldOutAt = Math.min(row.heldOutAt ?? ts, ts)
           else if (e.stepIndex !== undefined && (row.stepAt === null || ts >= row.stepAt)) {
             row.step = e.stepIndex

@@ -78,7 +78,7 @@ type StateRow = {
   seen: { first: number | null; last: number | null }
   flows: ({ flowId: string; shownCount: number } & Record<'shownAt' | 'completedAt' | 'dismissedAt' | 'heldOutAt' | 'step', number | null>)[]
   steps: { flowId: string; stepId: string; at: number }[]
-  answers: { flowId: string; questionId: string; answer: Answer; at: number }[]
+  answers: { flowId: string; submissionId: string; questionId: string; answer: Answer; at: number }[]
   milestones: Record<string, number>
   events: Record<string, number>
 }
@@ -99,6 +99,7 @@ function toUserState(userId: string, row: StateRow): UserState {
     const state = flowOf(a.flowId)
     ;(state.answers ??= {})[a.questionId] = a.answer
     state.answeredAt = Math.max(state.answeredAt ?? 0, a.at)
+    state.submissionId = a.submissionId
   }
   const state: UserState = { userId, flows, milestones: row.milestones, events: row.events }
   if (row.seen.first !== null) state.firstSeen = row.seen.first

@@ -40,7 +40,7 @@ SELECT
     SELECT s.flow_id AS "flowId", s.step_id AS "stepId", ${ms('min(s.reached_at)')} AS "at"
     FROM flow_steps s JOIN who USING (anonymous_id, user_id) WHERE s.project_id = $1 GROUP BY s.flow_id, s.step_id) x) AS steps,
   (SELECT COALESCE(jsonb_agg(x), '[]'::jsonb) FROM (
-    SELECT r.flow_id AS "flowId", r.question_id AS "questionId", r.answer, ${ms('r.answered_at')} AS "at"
+    SELECT r.flow_id AS "flowId", r.submission_id AS "submissionId", r.question_id AS "questionId", r.answer, ${ms('r.answered_at')} AS "at"
     FROM survey_responses r JOIN latest USING (flow_id, submission_id) WHERE r.project_id = $1) x) AS answers,
   (SELECT COALESCE(jsonb_object_agg(name, "at"), '{}'::jsonb) FROM (
     SELECT m.name, ${ms('min(m.reached_at)')} AS "at"
