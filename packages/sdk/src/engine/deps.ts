@@ -48,6 +48,8 @@ export type FlowControls = {
   memo: string | undefined
   /** Keeps a small value for this flow on this device, saved with the engine state (a minimized checklist). */
   remember(value: string): void
+  /** How many times the user tracked `name` so far (a tour step that advances on an event counts on from it; `watch` calls back after each). */
+  events(name: string): number
 }
 
 /** What `render` resolves to once the widget is on screen; the engine closes it on `reset`/`destroy`. */

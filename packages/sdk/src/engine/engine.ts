@@ -241,6 +241,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       remember(value) {
         if (!gone()) change({ memo: { [id]: [deps.now(), value] } })
       },
+      events: (name) => own(state.events, name) ?? 0,
     }
     task(
       () => deps.render(flow, controls),

@@ -24,7 +24,7 @@ const WAIT_MS = 5000
  * reached (`state.step`) after a reload; a target that never appears is reported `target_missing`,
  * then skipped or the tour pauses — never counted as a dismissal.
  */
-export default function Tour({ flow, env, state, via }: WidgetProps<TourFlow>) {
+export default function Tour({ flow, env, state, via, live }: WidgetProps<TourFlow>) {
   const root = useRef<HTMLDivElement>(null)
   const tip = useRef<HTMLDivElement>(null)
   const arrow = useRef<HTMLDivElement>(null)
@@ -95,6 +95,15 @@ export default function Tour({ flow, env, state, via }: WidgetProps<TourFlow>) {
       target.removeEventListener('click', clicked)
     }
   }, [target])
+
+  // A step that waits for a tracked event: counted on from when the step showed (the engine calls back after each).
+  const awaited = typeof on == 'object' && tour?.phase === 'show' ? on.event : undefined
+  useEffect(() => {
+    if (!awaited || !live?.events) return
+    const count = live.events
+    const before = count(awaited)
+    return live.watch(() => count(awaited) > before && send({ type: 'event', name: awaited }))
+  }, [awaited, index])
 
   const total = flow.steps.length
   const progress = step.showProgress !== false && total > 1 ? env.t(COMMON_STRINGS, 'progress', { n: index + 1, total }) : ''
