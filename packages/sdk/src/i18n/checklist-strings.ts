@@ -1,17 +1,17 @@
 import type { StringTable } from './translate.ts'
 
-/** Checklist UI strings: launcher, progress, item states, celebration. Only the checklist chunk imports it. */
-export const CHECKLIST_STRINGS: StringTable<'title' | 'progress' | 'open' | 'minimize' | 'allDone' | 'itemDone' | 'itemTodo'> = {
+/** Checklist UI strings: progress, item states, launcher, celebration. Only the checklist chunk imports it. */
+export const CHECKLIST_STRINGS: StringTable<'progress' | 'minimize' | 'allDone' | 'allDoneBody' | 'itemDone' | 'itemTodo' | 'ticked'> = {
   en: {
-    title: 'Getting started', progress: '{n} of {total} done', open: 'Open checklist', minimize: 'Minimize',
-    allDone: 'All done!', itemDone: 'completed', itemTodo: 'not completed',
+    progress: '{n} of {total} done', minimize: 'Minimize', allDone: 'All done!', allDoneBody: 'You have finished every step.',
+    itemDone: 'completed', itemTodo: 'not completed', ticked: 'Done: {item}.',
   },
   fa: {
-    title: 'شروع کار', progress: '{n} از {total} انجام شد', open: 'باز کردن فهرست', minimize: 'کوچک کردن',
-    allDone: 'همه انجام شد!', itemDone: 'انجام شده', itemTodo: 'انجام نشده',
+    progress: '{n} از {total} انجام شد', minimize: 'کوچک کردن', allDone: 'همه انجام شد!', allDoneBody: 'همهٔ قدم‌ها را تمام کردید.',
+    itemDone: 'انجام شده', itemTodo: 'انجام نشده', ticked: 'انجام شد: {item}.',
   },
   ar: {
-    title: 'البدء', progress: 'تم {n} من {total}', open: 'فتح القائمة', minimize: 'تصغير',
-    allDone: 'اكتمل كل شيء!', itemDone: 'مكتمل', itemTodo: 'غير مكتمل',
+    progress: 'تم {n} من {total}', minimize: 'تصغير', allDone: 'اكتمل كل شيء!', allDoneBody: 'لقد أنهيت كل الخطوات.',
+    itemDone: 'مكتمل', itemTodo: 'غير مكتمل', ticked: 'تم: {item}.',
   },
 }

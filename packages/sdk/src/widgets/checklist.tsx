@@ -1,23 +1,86 @@
 import type { ChecklistFlow, Flow } from '@cairn/protocol'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { CHECKLIST_STRINGS } from '../i18n/checklist-strings.ts'
-import { checkPages, type WidgetProps } from './runtime.ts'
-import { StepCard } from './ui/step-card.tsx'
+import type { WidgetProps } from './runtime.ts'
+import { checkChecklist } from './checklist/check.ts'
+import { Launcher } from './checklist/launcher.tsx'
+import { Panel } from './checklist/panel.tsx'
+import { doneIds, itemUse, newlyDone } from './checklist/progress.ts'
+import { CHECKLIST_CSS } from './checklist/styles.ts'
 
 /**
- * Placeholder checklist chunk: the title, body and item titles in a corner panel with the "0 of 4
- * done" count. The checklist issue replaces it with a launcher, live ticks and progress sync.
+ * The getting-started checklist: a corner panel listing the items, each ticked as soon as its event
+ * or milestone arrives — in this tab, another tab or on another device (the engine ticks them and
+ * `live.watch` brings them here) — or by hand. Minimized, it is a launcher with a progress ring and
+ * "2 of 5"; the choice is remembered on this device. An item can start a tour or open a link. Each
+ * new tick is announced; when all are done it celebrates (confetti only without reduced motion) and
+ * Done completes it. Esc minimizes, × dismisses (minimizes when `dismissible: false`).
  */
-export default function Checklist({ flow, env }: WidgetProps<ChecklistFlow>) {
-  const extra = (
-    <div class="body">
-      <ul>{flow.items.map((item) => <li key={item.id}>{env.inline(item.title)}</li>)}</ul>
-      <p class="progress">{env.t(CHECKLIST_STRINGS, 'progress', { n: 0, total: flow.items.length })}</p>
-    </div>
+export default function Checklist({ flow, env, state, via, live }: WidgetProps<ChecklistFlow>) {
+  const [current, setCurrent] = useState(state)
+  const [mine, setMine] = useState<ReadonlySet<string>>(new Set())
+  const [open, setOpen] = useState(live?.memo != 'min')
+  // Focus follows the reader: into the panel they opened, onto the launcher when they minimized.
+  const [moved, setMoved] = useState(via == 'manual')
+  const done = doneIds(flow, current, mine)
+  const total = flow.items.length
+  const all = done.length == total
+  const before = useRef(done)
+  const progress = () => env.t(CHECKLIST_STRINGS, 'progress', { n: done.length, total })
+
+  useEffect(() => live?.watch(setCurrent), [])
+  useEffect(() => {
+    if (open && !moved) env.announce(`${env.plain(flow.title)}. ${progress()}`)
+  }, [])
+  useEffect(() => {
+    const fresh = newlyDone(before.current, done)
+    before.current = done
+    if (!fresh.length) return
+    if (all) {
+      setOpen(true)
+      setMoved(false)
+      env.announce(`${env.t(CHECKLIST_STRINGS, 'allDone')} ${env.t(CHECKLIST_STRINGS, 'allDoneBody')}`)
+    } else {
+      const titles = fresh.map((id) => env.t(CHECKLIST_STRINGS, 'ticked', { item: env.plain(flow.items.find((i) => i.id == id)?.title) }))
+      env.announce(`${titles.join(' ')} ${progress()}`)
+    }
+  }, [done.join(' ')])
+
+  const show = (next: boolean, focus: boolean) => {
+    setOpen(next)
+    setMoved(focus)
+    live?.remember(next ? 'open' : 'min')
+  }
+  const use = (index: number) => {
+    const item = flow.items[index] as ChecklistFlow['items'][number]
+    if (itemUse(item) == 'tour') {
+      // Out of the tour's way; it ticks the item itself when the tour is completed.
+      live?.start((item.action as { tour: string }).tour, 'tour')
+      show(false, false)
+    } else if (!item.completeOn && !done.includes(item.id)) {
+      setMine(new Set([...mine, item.id]))
+      env.emit({ type: 'step', stepIndex: index, stepId: item.id })
+    }
+  }
+
+  if (!open) return <Launcher title={flow.title} done={done.length} total={total} focus={moved} onOpen={() => show(true, true)} />
+  return (
+    <Panel
+      flow={flow}
+      done={done}
+      focus={moved}
+      onMinimize={() => show(false, true)}
+      onDismiss={(reason) => (reason == 'escape' || flow.dismissible === false ? show(false, true) : all ? env.end('completed') : env.end('dismissed', { reason }))}
+      onUse={use}
+      onComplete={() => env.end('completed')}
+    />
   )
-  return <StepCard pages={[{ title: flow.title, body: flow.body, extra }]} placement="corner" />
 }
 
-/** A title and items with titles: what this placeholder renders. */
+/** Checks the checklist's own fields before it renders (see `checklist/check.ts`). */
 export function check(flow: Flow): string | undefined {
-  return typeof (flow as Partial<ChecklistFlow>).title === 'string' ? checkPages(flow, 'items', 'title') : '$.title: must be text'
+  return checkChecklist(flow)
 }
+
+/** The checklist's stylesheet, added once to the shadow root. */
+export const css = CHECKLIST_CSS
