@@ -51,7 +51,9 @@ export function Hotspot({ flow, ids, finish }: HotspotProps) {
     throw error
   })
 
-  useEffect(() => (target && anchor ? anchor(target, beacon.current as HTMLElement, { placement: 'top-end', dir: env.dir, gap: -10 }) : undefined), [target, anchor])
+  // floating-ui mirrors `-end` by itself for a right-to-left floating element (the beacon inherits the
+  // widget's `dir`), so the logical placement goes in unmirrored.
+  useEffect(() => (target && anchor ? anchor(target, beacon.current as HTMLElement, { placement: 'top-end', dir: 'ltr', gap: -10 }) : undefined), [target, anchor])
   useEffect(() => {
     const box = tip.current?.firstElementChild as HTMLElement | null | undefined
     return open && anchor && box ? anchor(beacon.current as HTMLElement, box, { placement: 'bottom', dir: env.dir }) : undefined
