@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Flow, TourFlow } from '@cairn/protocol'
+import type { FlowSource, Storage } from '@cairn/collector'
+import { funnelStats } from '../../packages/collector/src/results/flow-funnel-stats.ts'
+import { testApp } from './helpers/app.ts'
+import { batch, event } from './helpers/events.ts'
+import { describeStores } from './helpers/stores.ts'
+
+const M = 60_000
+const T = Date.parse('2026-11-03T09:00:00Z')
+const NOW = Date.parse('2026-12-01')
+const TOUR: TourFlow = {
+  id: 'welcome', kind: 'tour',
+  steps: [
+    { id: 'hello', title: 'Hello' },
+    { id: 'new', title: 'New project', target: '#new', advanceOn: 'click' },
+    { id: 'board', title: 'Your board', target: '#board' },
+    { id: 'done', title: 'All set' },
+  ],
+}
+const FLOWS: Flow[] = [TOUR]
+const flowSource = (flows: Flow[]): FlowSource => ({ flowsFor: async () => ({ flows, errors: [] }), close() {} })
+
+/** The hand-computed funnel of the fixture below. */
+const STEPS = [
+  { index: 0, id: 'hello', title: 'Hello', reached: 5, dropOff: 2, dismissed: 1, targetMissing: 0 },
+  { index: 1, id: 'new', title: 'New project', reached: 3, dropOff: 1, dismissed: 1, targetMissing: 0 },
+  { index: 2, id: 'board', title: 'Your board', reached: 2, dropOff: 0, dismissed: 0, targetMissing: 1 },
+  { index: 3, id: 'done', title: 'All set', reached: 2, dropOff: 0, dismissed: 0, targetMissing: 0 },
+]
+
+describeStores('GET /v1/results/flows/:id', (target) => {
+  let storage: Storage
+  let cleanup: () => Promise<void>
+  let t: ReturnType<typeof testApp>
+  beforeAll(async () => {
+    ;({ storage, cleanup } = await target.open())
+    t = testApp({ storage, now: () => NOW, flows: flowSource(FLOWS) })
+    const on = (who: Record<string, string>) => (type: string, ts: number, more: Record<string, unknown> = {}) =>
+      event({ type, flowId: 'welcome', ...who, ts, ...more } as Parameters<typeof event>[0])
+    const ana = on({ anonymousId: 'ana-laptop', userId: 'ana' })
+    const anaPhone = on({ anonymousId: 'ana-phone', userId: 'ana' })
+    const bo = on({ anonymousId: 'bo', userId: 'bo' })
+    const cy = on({ anonymousId: 'cy', userId: 'cy' })
+    const di = on({ anonymousId: 'di', userId: 'di' })
+    const ed = on({ anonymousId: 'ed', userId: 'ed' })
+    const sent = await t.post(batch([
+      // Ana starts on her laptop and finishes on her phone (resumed there): 10 minutes.
+      ana('flow_shown', T), ana('flow_step', T + M, { stepIndex: 1, stepId: 'new' }),
+      anaPhone('flow_step', T + 3 * M, { stepIndex: 2, stepId: 'board' }), anaPhone('flow_step', T + 5 * M, { stepIndex: 3, stepId: 'done' }),
+      anaPhone('flow_completed', T + 10 * M),
+      // Bo's board never renders: reported, skipped, and he completes in 4 minutes.
+      bo('flow_shown', T), bo('flow_step', T + M, { stepIndex: 1, stepId: 'new' }), bo('flow_step', T + 2 * M, { stepIndex: 2, stepId: 'board' }),
+      bo('flow_error', T + 2 * M, { stepIndex: 2, reason: 'target_missing' }), bo('flow_step', T + 2 * M, { stepIndex: 3, stepId: 'done' }),
+      bo('flow_completed', T + 4 * M),
+      // Cy closes it on the second step; Di walks away on the first; Ed presses Esc on the first.
+      cy('flow_shown', T), cy('flow_step', T + M, { stepIndex: 1, stepId: 'new' }), cy('flow_dismissed', T + 2 * M, { stepIndex: 1, reason: 'close' }),
+      di('flow_shown', T),
+      ed('flow_shown', T), ed('flow_dismissed', T + M, { stepIndex: 0, reason: 'escape' }),
+      // Shown long before the period: not counted.
+      on({ anonymousId: 'old', userId: 'old' })('flow_shown', T - 60 * 864e5),
+    ], { sentAt: NOW }))
+    expect(await sent.json()).toMatchObject({ rejected: [] })
+  }, 60_000)
+  afterAll(() => cleanup?.(), 30_000)
+
+  const get = (id: string, query = 'from=2026-11-01&to=2026-12-01', key = 'sk_test') =>
+    t.app.request(`/v1/results/flows/${id}?${query}`, { headers: { authorization: `Bearer ${key}` } })
+
+  it('answers shown, started, per step reached, drop-off, dismissed and target missing, completed and the time to complete', async () => {
+    const res = await get('welcome')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    expect(await res.json()).toEqual({
+      flowId: 'welcome', kind: 'tour', from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z',
+      shown: 5, started: 3, completed: 2, completionRate: 2 / 5, dismissed: 2,
+      timeToComplete: { n: 2, medianMs: 7 * M, p75Ms: 8.5 * M },
+      steps: STEPS,
+    })
+  })
+
+  it('counts only people first shown in the period', async () => {
+    const body = await (await get('welcome', `from=${T - 61 * 864e5}&to=${T - 59 * 864e5}`)).json()
+    expect(body).toMatchObject({ shown: 1, started: 0, completed: 0, completionRate: 0, steps: [{ reached: 1, dropOff: 1 }, { reached: 0 }, { reached: 0 }, { reached: 0 }] })
+  })
+
+  it('answers 404 for an id with neither a definition nor data, 401 without the secret key, 400 for a bad period', async () => {
+    expect(await (await get('nope')).json()).toEqual({ error: 'not_found', details: expect.any(String) })
+    expect((await get('welcome', '', 'pk_test')).status).toBe(401)
+    expect((await get('welcome', 'to=soon')).status).toBe(400)
+  })
+
+  it('still answers for a flow no longer published, with step indexes from its data', async () => {
+    const gone = testApp({ storage, now: () => NOW, flows: flowSource([]) })
+    const body = await (await gone.app.request('/v1/results/flows/welcome?from=2026-11-01&key=sk_test')).json()
+    expect(body.kind).toBeNull()
+    expect(body.steps.map((s: { id: string }) => s.id)).toEqual(['0', '1', '2', '3'])
+    expect(body.completed).toBe(2)
+  })
+})
+
+describe('funnelStats', () => {
+  const person = (more: Partial<Parameters<typeof funnelStats>[1][number]> = {}) => ({ shownAt: 0, reached: [], completedAt: null, dismissed: false, dismissedStep: null, missing: [], ...more })
+  it('is empty without people, and ignores steps the flow no longer has', () => {
+    expect(funnelStats([{ id: 'a', title: 'A' }], [])).toMatchObject({ shown: 0, completionRate: null, timeToComplete: { n: 0, medianMs: null } })
+    const stats = funnelStats([{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }], [person({ reached: [7], missing: [9] })])
+    expect(stats.steps.map((s) => [s.reached, s.dropOff, s.targetMissing])).toEqual([[1, 1, 0], [0, 0, 0]])
+    expect(stats.started).toBe(1)
+  })
+  it('a completion reaches every step, even with a clock that ran backwards', () => {
+    const stats = funnelStats([{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }], [person({ shownAt: 10, completedAt: 5 })])
+    expect(stats.steps.map((s) => s.reached)).toEqual([1, 1])
+    expect(stats.timeToComplete.medianMs).toBe(0)
+  })
+})
