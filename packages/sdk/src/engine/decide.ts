@@ -4,6 +4,7 @@ import { own } from './own.ts'
 import { capFails, cooldownFails, isModal, type Limits } from './budget.ts'
 import { frequencyFails } from './frequency.ts'
 import { surveyFails } from './survey.ts'
+import { scheduleFails } from './schedule.ts'
 import { audienceFails } from './rule.ts'
 import type { EngineState } from './state.ts'
 import { delayFails, triggerFails, type Block, type TriggerContext } from './trigger.ts'
@@ -83,7 +84,7 @@ export function decide(c: DecideInput): Decision[] {
     const targeting = (): Block | undefined => {
       const why = f.audience && audienceFails(f.audience, ctx)
       return (f.kind == 'survey' ? surveyFails(f, fs, now, visitStart, c.user) : frequencyFails(f.frequency, fs, now, visitStart)) ??
-        (why ? { why: `audience ${why}` } : undefined)
+        (why ? { why: `audience ${why}` } : undefined) ?? scheduleFails(f, now)
     }
     let b: Block | undefined
     if (ask) d.manual = true
