@@ -1,9 +1,11 @@
 import { createFlowEngine } from '../engine/index.ts'
 import type { FlowEngineDeps, StoredName } from '../engine/index.ts'
 import type { RuntimeOptions, WidgetRuntime } from '../widgets/runtime.ts'
-import { collectorReads } from './collector-reads.ts'
 import type { EngineFactory, EventInput } from './engine.ts'
 import type { CairnEventMap } from './types.ts'
+
+/** Longest a read from the collector may take; a hung one counts as failed and the engine goes on with what it has. */
+const READ_TIMEOUT = 10_000
 
 /** What the lazily loaded `runtime` chunk exports, as far as the core uses it. */
 type RuntimeModule = { createRuntime(options: RuntimeOptions): WidgetRuntime }
@@ -31,44 +33,39 @@ export type EngineEnv = {
  */
 export function flowEngine(env: EngineEnv): EngineFactory {
   return (host) => {
-    const { options } = host
+    const { options, storage, endpoint } = host
     const stored = (name: StoredName | 'user') => `${host.keys.base}engine:${name}`
-    const save = (name: StoredName | 'user', value: string) => host.optedOut() || host.storage.set(stored(name), value)
-    const reads = host.endpoint ? collectorReads(env.fetch, host.endpoint, options.key) : undefined
+    const save = (name: StoredName | 'user', value: string) => host.optedOut() || storage.set(stored(name), value)
+    const { onStorage } = env
     let runtime: Promise<WidgetRuntime> | undefined
     let dead = false
     // Listeners hear about events one microtask later, so that `on()` right after `init()` also hears
     // what the engine said while starting (an invalid inline flow).
     const tell = <E extends keyof CairnEventMap>(name: E, payload: CairnEventMap[E]) =>
       void Promise.resolve().then(() => host.emit(name, payload))
-
-    const render: FlowEngineDeps['render'] = (flow, controls) => {
-      const loading = (runtime ??= host.loadChunk('runtime').then((m) => (m as RuntimeModule).createRuntime({
-        loadChunk: host.loadChunk, locale: options.locale, theme: options.theme, nonce: options.nonce, debug: options.debug, user: host.user,
-      })))
-      return loading.then(
-        (r) => (dead ? undefined : r.render(flow, controls)),
-        () => {
-          // The next flow tries again: the chunk may load once the network is back.
-          if (runtime === loading) runtime = undefined
-          controls.error('chunk_failed')
-          controls.close()
-        },
-      )
+    /**
+     * A GET from the collector with the project's write key; rejects on failure (the engine logs it).
+     * A "simple" CORS request — no custom header, so no preflight before each page's first flow: the
+     * browser's HTTP cache does the conditional `If-None-Match` itself (the collector answers
+     * `Cache-Control: no-cache` with an ETag, so every read is revalidated and a 304 costs no body).
+     */
+    const read = async (path: string) => {
+      const response = await env.fetch(`${endpoint}/v1/${path}key=${encodeURIComponent(options.key)}`, {
+        credentials: 'omit', signal: AbortSignal.timeout?.(READ_TIMEOUT),
+      })
+      if (!response.ok && response.status != 304) throw new Error(`GET /v1/${path} HTTP ${response.status}`)
+      return response
     }
 
     const deps: FlowEngineDeps = {
       now: () => host.clock.now(),
       setTimeout: (run, ms) => host.clock.setTimeout(run, ms),
       clearTimeout: (cancel) => (cancel as () => void)(),
-      getUser() {
-        const user = host.user()
-        return { userId: user?.id, anonymousId: host.anonymousId(), traits: user?.traits }
-      },
+      getUser: () => ({ userId: host.user()?.id, anonymousId: host.anonymousId(), traits: host.user()?.traits }),
       getUrl: () => env.url(),
       load(name) {
         try {
-          return JSON.parse(host.storage.get(stored(name)) ?? 'null') ?? undefined
+          return JSON.parse(storage.get(stored(name))!) ?? undefined
         } catch {
           return undefined
         }
@@ -78,26 +75,49 @@ export function flowEngine(env: EngineEnv): EngineFactory {
         host.record({ type, ...payload } as EventInput)
         const message = payload.props?.['message']
         tell((type == 'survey_answer' ? 'survey:answered' : `flow:${type.slice(5)}`) as 'flow:error', {
-          ...payload, ...(kind && { kind }), ...(typeof message === 'string' && { message }),
+          ...payload, ...(kind && { kind }), ...(typeof message == 'string' && { message }),
         } as CairnEventMap['flow:error'])
       },
-      render,
+      render(flow, controls) {
+        const loading = (runtime ??= host.loadChunk('runtime').then((m) => (m as RuntimeModule).createRuntime({
+          loadChunk: host.loadChunk, locale: options.locale, theme: options.theme, nonce: options.nonce, debug: options.debug, user: host.user,
+        })))
+        return loading.then(
+          (r) => (dead ? undefined : r.render(flow, controls)),
+          () => {
+            // The next flow tries again: the chunk may load once the network is back.
+            if (runtime === loading) runtime = undefined
+            controls.error('chunk_failed')
+            controls.close()
+          },
+        )
+      },
       milestone(name) {
         host.record({ type: 'milestone', name })
         tell('milestone', { name })
       },
-    }
-    if (reads) {
-      deps.fetchFlows = reads.flows
-      deps.fetchUserState = async () => {
-        const user = host.user()
-        return user && !host.optedOut() ? reads.userState(user.id, user.hash) : undefined
-      }
-    }
-    if (env.onNavigate) deps.onNavigate = env.onNavigate
-    const { onStorage } = env
-    if (onStorage) deps.onStored = (listener) => onStorage((key) => key === stored('state') && listener())
-    if (options.debug) deps.log = (message) => (env.console ?? globalThis.console)?.info('[cairn]', message)
+      onNavigate: env.onNavigate,
+      onStored: onStorage && ((listener) => onStorage((key) => key == stored('state') && listener())),
+      log: options.debug ? (message) => (env.console ?? console).info('[cairn]', message) : undefined,
+      // Only with an endpoint: `GET /v1/flows?key=…` (the same ETag as the cached list means "not modified").
+      fetchFlows: endpoint
+        ? async (etag) => {
+          const response = await read('flows?')
+          const tag = response.headers.get('etag') ?? undefined
+          if (response.status == 304 || (tag && tag == etag)) return undefined
+          const { flows, milestones } = (await response.json()) as { flows?: unknown; milestones?: unknown }
+          if (!Array.isArray(flows)) throw new Error('GET /v1/flows: no list of flows')
+          return { flows, etag: tag, milestones }
+        }
+        : undefined,
+      // `GET /v1/users/:id/state?key=…[&hash=…]`: what this user did on every device (nothing while opted out).
+      fetchUserState: endpoint
+        ? async () => {
+          const user = host.user()
+          return user && !host.optedOut() ? (await read(`users/${encodeURIComponent(user.id)}/state?${user.hash ? `hash=${user.hash}&` : ''}`)).json() : undefined
+        }
+        : undefined,
+    } as FlowEngineDeps
 
     // The stored state belongs to the user who was signed in when it was saved ('' when anonymous):
     // a page that starts with another user (or none) starts afresh, as `identityChanged` does later.

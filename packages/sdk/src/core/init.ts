@@ -11,7 +11,7 @@ import { fetchTransport } from './transport.ts'
 import type { Cairn, InitOptions } from './types.ts'
 
 /** Option names copied from `init()`'s argument; anything else in it is ignored. */
-const OPTION_NAMES = ['key', 'endpoint', 'user', 'flows', 'locale', 'theme', 'nonce', 'debug', 'respectGpc', 'limits'] as const
+const OPTION_NAMES = 'key endpoint user flows locale theme nonce debug respectGpc limits'.split(' ') as (keyof InitOptions)[]
 
 /** Extra seams the script-tag and npm entries can give `init` (the flow engine is built in). */
 export type InitExtras = Pick<ClientDeps, 'engine' | 'loadChunk'>
@@ -26,21 +26,18 @@ export type InitExtras = Pick<ClientDeps, 'engine' | 'loadChunk'>
  * sdk.track('project_created', { template: 'kanban' })
  */
 export function init(options: InitOptions, extras: InitExtras = {}): Cairn {
-  const picked = {} as Record<string, unknown>
-  if (options && typeof options === 'object') for (const name of OPTION_NAMES) if (options[name] !== undefined) picked[name] = options[name]
-  const given = picked as InitOptions
-  const win = typeof window === 'undefined' ? undefined : window
-  if (win && /[?&]cairn_debug=1(&|$)/.test(win.location.search)) given.debug = true
-  const valid = typeof given.key === 'string' && given.key.length > 0
+  const given = {} as Record<string, unknown> & InitOptions
+  for (const name of OPTION_NAMES) if (options?.[name] !== undefined) given[name] = options[name] as never
+  const win = typeof window == 'undefined' ? undefined : window
+  if (/[?&]cairn_debug=1(&|$)/.test(win?.location.search as string)) given.debug = true
+  const valid = typeof given.key == 'string' && given.key
   if (!valid || !win) {
-    if (!valid && given.debug !== false) globalThis.console?.warn('[cairn] init() needs { key: "pk_…" }; nothing will be recorded')
-    return createClient({ ...given, key: valid ? given.key : '', endpoint: '', storage: memoryStorage() })
+    if (!valid && given.debug !== false) console.warn('[cairn] init() needs { key: "pk_…" }; nothing will be recorded')
+    return createClient({ ...given, endpoint: '', storage: memoryStorage() })
   }
-  const storage = webStorage(() => win.localStorage, (error) => {
-    if (given.debug) globalThis.console?.warn('[cairn] localStorage is unusable, the queue lives in memory', error)
-  })
+  const nav = win.navigator as Navigator & { globalPrivacyControl?: boolean }
+  const storage = webStorage(() => win.localStorage, (error) => given.debug && console.warn('[cairn] localStorage is unusable, the queue lives in memory', error))
   const lease = storageLease(storage, systemClock, newId(systemClock.now, cryptoBytes))
-  const manager = (win.navigator as Navigator & { globalPrivacyControl?: boolean }).locks
   return createClient({
     ...given,
     engine: flowEngine({
@@ -55,8 +52,8 @@ export function init(options: InitOptions, extras: InitExtras = {}): Cairn {
     storage,
     transport: fetchTransport(),
     lifecycle: browserLifecycle(win),
-    locks: manager ? webLocks(manager, lease) : lease,
-    gpc: (win.navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
+    locks: nav.locks ? webLocks(nav.locks, lease) : lease,
+    gpc: nav.globalPrivacyControl === true,
     url: () => win.location.pathname + win.location.search,
   })
 }
