@@ -1,11 +1,12 @@
 import type { Flow } from '@cairn/protocol'
 import type { Storage } from '../storage/storage.ts'
+import { announcementNumbers, type AnnouncementNumbers } from './announcement.ts'
 import { FUNNEL_PEOPLE } from './flow-funnel-sql.ts'
 import { funnelStats, type FunnelPerson, type FunnelStats } from './flow-funnel-stats.ts'
 import type { Period } from './milestones-period.ts'
 
 /** The answer of `GET /v1/results/flows/:id`. */
-export type FlowFunnel = FunnelStats & { flowId: string; kind: string | null; from: string; to: string }
+export type FlowFunnel = FunnelStats & { flowId: string; kind: string | null; from: string; to: string; announcement?: AnnouncementNumbers }
 
 /** A flow's steps as the funnel names them: tour steps, survey questions, checklist items; one step otherwise. */
 function stepsOf(flow: Flow): { id: string; title: string }[] {
@@ -32,5 +33,6 @@ export async function flowFunnel(storage: Storage, projectId: string, flows: rea
     from: new Date(period.from).toISOString(),
     to: new Date(period.to).toISOString(),
     ...funnelStats(steps, people),
+    ...(flow?.kind === 'announcement' && { announcement: await announcementNumbers(storage, projectId, id, period) }),
   }
 }

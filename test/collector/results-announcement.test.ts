@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { AnnouncementFlow, Flow } from '@cairn/protocol'
+import type { FlowSource, Storage } from '@cairn/collector'
+import { testApp } from './helpers/app.ts'
+import { batch, event } from './helpers/events.ts'
+import { describeStores } from './helpers/stores.ts'
+
+const M = 60_000
+const T = Date.parse('2026-11-03T09:00:00Z')
+const NOW = Date.parse('2026-12-01')
+const NEWS: AnnouncementFlow = { id: 'dark-mode', kind: 'announcement', style: 'banner', title: 'Dark mode', cta: { label: 'Try it', url: '/settings' } }
+const SPOT: AnnouncementFlow = { id: 'new-button', kind: 'announcement', style: 'hotspot', title: 'New', target: '#new' }
+const FLOWS: Flow[] = [NEWS, SPOT]
+const flowSource = (flows: Flow[]): FlowSource => ({ flowsFor: async () => ({ flows, errors: [] }), close() {} })
+
+describeStores('GET /v1/results/flows/:id for announcements', (target) => {
+  let storage: Storage
+  let cleanup: () => Promise<void>
+  let t: ReturnType<typeof testApp>
+  beforeAll(async () => {
+    ;({ storage, cleanup } = await target.open())
+    t = testApp({ storage, now: () => NOW, flows: flowSource(FLOWS) })
+    const on = (flowId: string, who: Record<string, string>) => (type: string, ts: number, more: Record<string, unknown> = {}) =>
+      event({ type, flowId, ...who, ts, ...more } as Parameters<typeof event>[0])
+    const ana = on('dark-mode', { anonymousId: 'ana-laptop', userId: 'ana' })
+    const anaPhone = on('dark-mode', { anonymousId: 'ana-phone', userId: 'ana' })
+    const bo = on('dark-mode', { anonymousId: 'bo', userId: 'bo' })
+    const cy = on('dark-mode', { anonymousId: 'cy', userId: 'cy' })
+    const sent = await t.post(batch([
+      // Ana sees it on her laptop, then on her phone, and follows the link there: two views, one viewer.
+      ana('flow_shown', T), anaPhone('flow_shown', T + M), anaPhone('flow_step', T + 2 * M, { stepIndex: 0, stepId: 'cta' }), anaPhone('flow_completed', T + 2 * M),
+      // Bo closes it; Cy only sees it.
+      bo('flow_shown', T), bo('flow_dismissed', T + M, { stepIndex: 0, reason: 'close' }),
+      cy('flow_shown', T),
+      // Before the period: not counted.
+      on('dark-mode', { anonymousId: 'old', userId: 'old' })('flow_shown', T - 60 * 864e5),
+      // The hotspot: shown to Bo, opened twice, dismissed with Esc.
+      on('new-button', { anonymousId: 'bo', userId: 'bo' })('flow_shown', T),
+      on('new-button', { anonymousId: 'bo', userId: 'bo' })('flow_step', T + M, { stepIndex: 0, stepId: 'open' }),
+      on('new-button', { anonymousId: 'bo', userId: 'bo' })('flow_step', T + 2 * M, { stepIndex: 0, stepId: 'open' }),
+      on('new-button', { anonymousId: 'bo', userId: 'bo' })('flow_dismissed', T + 3 * M, { stepIndex: 0, reason: 'escape' }),
+    ], { sentAt: NOW }))
+    expect(await sent.json()).toMatchObject({ rejected: [] })
+  }, 60_000)
+  afterAll(() => cleanup?.(), 30_000)
+
+  const get = async (id: string) =>
+    (await t.app.request(`/v1/results/flows/${id}?from=2026-11-01&to=2026-12-01`, { headers: { authorization: 'Bearer sk_test' } })).json() as Promise<Record<string, unknown>>
+
+  it('adds views, call-to-action clicks and dismissals, per event and per person across devices', async () => {
+    const res = await get('dark-mode')
+    expect(res).toMatchObject({ flowId: 'dark-mode', kind: 'announcement', shown: 3, dismissed: 1, completed: 1 })
+    expect(res['announcement']).toEqual({ views: 4, viewers: 3, ctaClicks: 1, ctaPeople: 1, dismissals: 1, dismissedPeople: 1, opens: 0, ctaRate: 1 / 3 })
+  })
+
+  it("counts a hotspot's openings", async () => {
+    expect((await get('new-button'))['announcement']).toEqual({ views: 1, viewers: 1, ctaClicks: 0, ctaPeople: 0, dismissals: 1, dismissedPeople: 1, opens: 2, ctaRate: 0 })
+  })
+})
