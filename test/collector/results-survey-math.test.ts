@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import type { Question } from '@cairn/protocol'
 import { describe, expect, it } from 'vitest'
 import { nps, type Nps } from '../../packages/collector/src/results/survey-nps.ts'
 import { pmf, type Pmf } from '../../packages/collector/src/results/survey-pmf.ts'
@@ -66,7 +67,7 @@ describe('NPS', () => {
   it('property: the margin of error matches a direct variance of +1/0/−1 answers', () => {
     fc.assert(fc.property(scores, (list) => {
       fc.pre(list.length > 0)
-      const x = list.map((s) => (s >= 9 ? 1 : s <= 6 ? -1 : 0))
+      const x = list.map((s): number => (s >= 9 ? 1 : s <= 6 ? -1 : 0))
       const mean = x.reduce((a, b) => a + b, 0) / x.length
       const variance = x.reduce((a, b) => a + (b - mean) ** 2, 0) / x.length
       expect(nps(tally(list)).marginOfError!).toBeCloseTo(1.96 * Math.sqrt(variance / x.length) * 100, 6)
@@ -127,12 +128,12 @@ describe('question statistics', () => {
   })
 
   it('choices: every option counted (0 included), "Other" too, unknown ids left out', () => {
-    const q = { id: 'c', type: 'multi', prompt: 'Use?', other: true, options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] } as const
+    const q: Question = { id: 'c', type: 'multi', prompt: 'Use?', other: true, options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] }
     const texts = { items: [{ submissionId: 's1', text: 'Timeline', at: 1 }], next: null }
     expect(questionStats(q, data({ elements: [{ v: 'a', n: 3 }, { v: '_other', n: 1 }, { v: 'zzz', n: 8 }], answered: 4, other: 1, texts }))).toEqual({
       id: 'c', type: 'multi', prompt: 'Use?', responses: 4, counts: { a: 3, b: 0, _other: 1 }, other: 1, texts,
     })
-    const single = { id: 'one', type: 'single', prompt: 'One?', options: [{ id: 'a', label: 'A' }] } as const
+    const single: Question = { id: 'one', type: 'single', prompt: 'One?', options: [{ id: 'a', label: 'A' }] }
     expect(questionStats(single, data({ values: [{ v: 'a', n: 2 }, { v: 'b', n: 1 }] }))).toMatchObject({ responses: 2, counts: { a: 2 } })
   })
 

@@ -28,7 +28,7 @@ export default function Survey({ flow, env, state, via }: WidgetProps<SurveyFlow
   const [drafts, setDrafts] = useState<Record<string, Draft>>(() => draftsOf(resumed?.answers))
   const [ids] = useState(() => ({ title: env.id('title'), body: env.id('body'), group: env.id('q') }))
   const [answered, setAnswered] = useState(!!resumed)
-  const box = useRef<HTMLFormElement & HTMLDivElement>(null)
+  const box = useRef<HTMLDivElement>(null)
   const q = qs[index]
   const at = q ? { stepIndex: index, stepId: q.id } : { stepIndex: index }
   const draft = q && drafts[q.id]
@@ -67,10 +67,12 @@ export default function Survey({ flow, env, state, via }: WidgetProps<SurveyFlow
       describedBy={(q ? q.description : flow.thankYou?.body) ? ids.body : undefined}
       onDismiss={(reason) => env.end(q ? 'dismissed' : 'completed', { ...at, reason })}
     >
+      {/* The second click of a double-click lands on whatever the first one brought (the next step's
+          button, the thank-you's link): it is dropped, so a double-click acts once. */}
+      <div ref={box} onClickCapture={(e) => e.detail > 1 && (e.preventDefault(), e.stopPropagation())}>
       {q ? (
         <form
           key={q.id}
-          ref={box}
           onSubmit={send}
           // Enter on a choice sends it too (browsers only submit from text fields).
           onKeyDown={(e) => e.key == 'Enter' && (e.target as HTMLInputElement).type in { radio: 1, checkbox: 1 } && send(e)}
@@ -86,18 +88,15 @@ export default function Survey({ flow, env, state, via }: WidgetProps<SurveyFlow
               type="submit"
               class="btn primary"
               disabled={!!q.required && answer === null}
-              // The second click of a double-click must not send the next question unanswered.
-              onClick={(e) => e.detail > 1 && e.preventDefault()}
             >
               {to >= qs.length ? env.t(SURVEY_STRINGS, 'submit') : env.t(COMMON_STRINGS, 'next')}
             </button>
           </div>
         </form>
       ) : (
-        <div ref={box}>
-          <Thanks thankYou={flow.thankYou} ids={ids} done={(reason) => env.end('completed', { ...at, ...(reason && { reason }) })} />
-        </div>
+        <Thanks thankYou={flow.thankYou} ids={ids} done={(reason) => env.end('completed', { ...at, ...(reason && { reason }) })} />
       )}
+      </div>
     </Surface>
   )
 }
