@@ -378,12 +378,9 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     }
   })
   const unsubscribe = deps.onNavigate?.((u) => engine.navigate(u))
-  // Another tab's save: its ticks and milestones show here too (merged only; saved when something follows).
-  const unstore = deps.onStored?.(() => {
-    if (dead) return
-    change({}, false, [], true)
-    run()
-  })
+  // Another tab's save: its ticks and milestones reach the widgets here (merged, saved only when something
+  // follows). No decisions: a flow that tab is showing would "resume" here too; the next activity decides.
+  const unstore = deps.onStored?.(() => dead || change({}, false, [], true))
   syncUser()
   act()
 

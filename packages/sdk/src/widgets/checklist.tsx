@@ -54,9 +54,10 @@ export default function Checklist({ flow, env, state, via, live }: WidgetProps<C
   const use = (index: number) => {
     const item = flow.items[index] as ChecklistFlow['items'][number]
     if (itemUse(item) == 'tour') {
-      // Out of the tour's way; it ticks the item itself when the tour is completed.
+      // Out of the tour's way, onto the launcher, so that focus comes back there when the tour ends.
+      // The engine ticks the item when the tour is completed.
+      show(false, true)
       live?.start((item.action as { tour: string }).tour, 'tour')
-      show(false, false)
     } else if (!item.completeOn && !done.includes(item.id)) {
       setMine(new Set([...mine, item.id]))
       env.emit({ type: 'step', stepIndex: index, stepId: item.id })
