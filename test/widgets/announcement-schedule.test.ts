@@ -102,3 +102,16 @@ describe('the digest for users who were away', () => {
     )
   })
 })
+
+describe("the README's Announcements example", () => {
+  it('is a valid flow, live inside its window', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { check, describe: problems, flowSchema } = await import('@cairn/protocol')
+    const readme = readFileSync(`${process.cwd()}/README.md`, 'utf8')
+    const section = readme.slice(readme.indexOf('\n## Announcements'))
+    const flow = JSON.parse(/^```json\n([\s\S]*?)^```$/m.exec(section)?.[1] ?? 'null')
+    const result = check(flowSchema, flow)
+    expect(result.ok ? '' : problems(result.problems)).toBe('')
+    expect([isLive(flow, at('2026-11-19T00:00:00Z')), isLive(flow, NOW), isLive(flow, at('2026-12-21T00:00:00Z'))]).toEqual([false, true, false])
+  })
+})
