@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import type { TourFlow } from '@cairn/protocol'
+import { chromiumAvailable } from './harness/chromium.ts'
+import { uniqueUser, until } from './harness/stack.ts'
+import { heard, startFlowsFixture, violations, watchedPage, type FlowsFixture, type Watched } from './flows-harness.ts'
+
+const PAGES = join(import.meta.dirname, 'pages')
+const AXE = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8')
+
+/** A six-step tour across two pages of a classic (multi-page) site: late target, click, event, missing target. */
+const welcome: TourFlow = {
+  id: 'welcome', kind: 'tour',
+  steps: [
+    { id: 'hello', title: 'Welcome to Acme Boards', body: 'A short tour of your workspace.', url: '/app/home' },
+    { id: 'projects', target: '#projects', title: 'Your projects', body: 'They load a moment after the page.', placement: 'right', url: '/app/home' },
+    { id: 'create', target: '#new-project', title: 'Create a project', body: 'Click **New project**.', advanceOn: 'click', url: '/app/home' },
+    { id: 'card', target: '#add-card', title: 'Add a card', advanceOn: { event: 'card_added' }, url: '/app/board' },
+    { id: 'filters', target: '#filters', title: 'Filters', waitMs: 300, url: '/app/board' },
+    { id: 'done', title: 'All set', url: '/app/board' },
+  ],
+  locales: {
+    fa: {
+      steps: [
+        { title: 'به Acme Boards خوش آمدید', body: 'گشتی کوتاه در فضای کارتان.' }, { title: 'پروژه‌های شما', body: 'کمی بعد از صفحه می‌آیند.' },
+        { title: 'یک پروژه بسازید', body: 'روی **پروژهٔ تازه** بزنید.' }, { title: 'یک کارت بیفزایید' }, { title: 'پالایه‌ها' }, { title: 'همه چیز آماده است' },
+      ],
+    },
+  },
+}
+
+const run = chromiumAvailable()
+
+/** The demo product's behaviour on the fixture's pages (an init script: the pages' CSP allows no inline script). */
+const PRODUCT = readFileSync(join(PAGES, 'tour-page.js'), 'utf8')
+
+const shadow = (page: Page, selector: string) => page.locator(`cairn-root >> ${selector}`)
+const dialog = (page: Page, name: string) => page.getByRole('dialog', { name })
+const box = async (page: Page, locator: ReturnType<Page['locator']>) => {
+  const b = await locator.boundingBox()
+  if (!b) throw new Error('not on screen')
+  return { left: b.x, right: b.x + b.width, top: b.y, bottom: b.y + b.height }
+}
+
+describe.runIf(run)('tours in real Chromium', () => {
+  let fixture: FlowsFixture
+  let context: BrowserContext
+
+  beforeAll(async () => {
+    fixture = await startFlowsFixture([welcome])
+    context = await fixture.context()
+    await context.addInitScript(PRODUCT)
+  }, 60_000)
+  afterAll(async () => {
+    await fixture?.close()
+  }, 30_000)
+
+  const open = async (path: string, init?: string): Promise<{ page: Page; watched: Watched }> => {
+    const { page, watched } = await watchedPage(context)
+    if (init) await page.addInitScript(init)
+    await page.setViewportSize({ width: 1100, height: 700 })
+    await page.goto(path)
+    await page.waitForFunction(() => 'cairn' in window)
+    return { page, watched }
+  }
+  const showTour = (page: Page) => page.evaluate(() => (window as unknown as { cairn: { showTour(id: string): void } }).cairn.showTour('welcome'))
+
+  it('walks across two pages: late target, click, reload resume, tracked event, missing target reported and skipped, keyboard to the end', async () => {
+    const user = uniqueUser('tour')
+    const { page, watched } = await open(`/app/home?user=${user}`)
+    await page.focus('#new-project')
+    await showTour(page)
+    await dialog(page, 'Welcome to Acme Boards').waitFor()
+    // Keyboard only: → moves on; the projects list renders late and the step waits for it.
+    await page.keyboard.press('ArrowRight')
+    await dialog(page, 'Your projects').waitFor()
+    const target = await box(page, page.locator('#projects'))
+    await until('the tip next to its target', async () => (await box(page, shadow(page, '.tip'))).left >= target.right)
+    expect(await shadow(page, '.arrow').getAttribute('data-side')).toBe('right')
+    expect(await page.getByRole('status').textContent()).toBe('Your projects. 2 of 6')
+
+    // A reload mid-tour resumes on the same step, without a new flow_shown.
+    await page.reload()
+    await page.waitForFunction(() => 'cairn' in window)
+    await dialog(page, 'Your projects').waitFor()
+    expect(await heard(page)).toEqual([])
+    await page.keyboard.press('Enter')
+
+    // A click step: the page's own button is clickable through the spotlight, and it navigates.
+    await dialog(page, 'Create a project').waitFor()
+    expect(await page.getByRole('button', { name: 'Next' }).count()).toBe(0)
+    await page.locator('#new-project').click()
+    await page.waitForURL(/\/app\/board/)
+    await page.waitForFunction(() => 'cairn' in window)
+    await dialog(page, 'Add a card').waitFor()
+
+    // A step moved on by a tracked event; then a target that never appears is skipped.
+    await page.locator('#add-card').click()
+    await dialog(page, 'All set').waitFor()
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CAIRN-ROOT')
+    await page.keyboard.press('Enter')
+    await until('the tour gone', async () => (await page.getByRole('dialog').count()) === 0)
+    expect(await heard(page)).toEqual(['flow:step welcome', 'flow:error welcome target_missing', 'flow:step welcome', 'flow:completed welcome'])
+    expect(await violations(page, watched)).toEqual([])
+    expect(watched.errors).toEqual([])
+
+    // The collector's funnel has it all, the missing target as such and not as a dismissal.
+    await page.evaluate(() => (window as unknown as { cairn: { flush(): Promise<void> } }).cairn.flush())
+    const funnel = await until('the funnel', async () => {
+      const res = await fetch(`${fixture.collector.url}/v1/results/flows/welcome?key=sk_flows`)
+      const body = (await res.json()) as { completed: number; dismissed: number; steps: { targetMissing: number; reached: number }[] }
+      return body.completed >= 1 && body
+    })
+    expect(funnel.dismissed).toBe(0)
+    expect(funnel.steps.map((s) => s.targetMissing)).toEqual([0, 0, 0, 0, 1, 0])
+    await page.close()
+  }, 60_000)
+
+  it.each(['en', 'fa'] as const)('a step has no axe-core violations in %s, and in RTL the tip, arrow and buttons are mirrored', async (locale) => {
+    const { page } = await open(`/app/home?user=${uniqueUser(`axe-${locale}`)}&locale=${locale}`, AXE)
+    await showTour(page)
+    await dialog(page, locale === 'fa' ? 'به Acme Boards خوش آمدید' : 'Welcome to Acme Boards').waitFor()
+    await page.keyboard.press(locale === 'fa' ? 'ArrowLeft' : 'ArrowRight')
+    const title = locale === 'fa' ? 'پروژه‌های شما' : 'Your projects'
+    await dialog(page, title).waitFor()
+    const target = await box(page, page.locator('#projects'))
+    await until('the tip placed', async () => {
+      const tip = await box(page, shadow(page, '.tip'))
+      return locale === 'fa' ? tip.right <= target.left : tip.left >= target.right
+    })
+    expect(await shadow(page, '.arrow').getAttribute('data-side')).toBe(locale === 'fa' ? 'left' : 'right')
+    const next = await box(page, shadow(page, 'button.primary'))
+    const back = await box(page, page.getByRole('button', { name: locale === 'fa' ? 'قبلی' : 'Back' }))
+    if (locale === 'fa') expect(next.right).toBeLessThanOrEqual(back.left)
+    else expect(back.right).toBeLessThanOrEqual(next.left)
+    await page.waitForTimeout(300)
+    const found = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe
+      return (await axe.run(document)).violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)
+    })
+    expect(found).toEqual([])
+    await page.close()
+  }, 60_000)
+})
