@@ -18,11 +18,12 @@ const itemsOf = (f: FlowEnvelope): Partial<ChecklistItem>[] => {
  * @example itemDone({ id: 'a', title: 'A', completeOn: { event: 'board_created' } }, state)
  */
 export function itemDone(item: Partial<ChecklistItem>, s: EngineState): boolean {
-  const on = item.completeOn as { event?: unknown; count?: unknown; milestone?: unknown } | undefined
-  const tour = (item.action as { tour?: unknown } | undefined)?.tour
-  if (typeof on?.event == 'string') return (own(s.events, on.event) ?? 0) >= (typeof on.count == 'number' ? on.count : 1)
-  if (typeof on?.milestone == 'string') return own(s.milestones, on.milestone) !== undefined
-  return !on && typeof tour == 'string' && own(s.flows, tour)?.completedAt !== undefined
+  // Unchecked JSON: any of these may be of another type; `own` and `>=` then simply say no.
+  const on = item.completeOn as { event?: string; count?: number; milestone?: string } | undefined
+  const tour = (item.action as { tour?: string } | undefined)?.tour
+  return on?.event != null ? own(s.events, on.event)! >= (on.count ?? 1)
+    : on?.milestone != null ? own(s.milestones, on.milestone) !== undefined
+    : !on && tour != null && own(s.flows, tour)?.completedAt !== undefined
 }
 
 /**
