@@ -103,7 +103,9 @@ export function startPage() {
     location.reload()
   })
 
-  cairn.init({ key: 'pk_demo', endpoint: window.CAIRN_ENDPOINT, locale: user.locale, debug: true })
+  // No survey cooldown here, so one sitting shows both surveys (NPS after three cards, PMF on the next
+  // visit); the default keeps two surveys 14 days apart.
+  cairn.init({ key: 'pk_demo', endpoint: window.CAIRN_ENDPOINT, locale: user.locale, debug: true, limits: { surveyCooldownDays: 0 } })
   cairn.identify(user.id, user.traits)
   cairn.on('milestone', ({ name }) => toast(t('milestone', name)))
   return user

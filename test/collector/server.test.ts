@@ -128,7 +128,7 @@ describe('startCollector over real HTTP', () => {
       expect(lines.join('\n')).toMatch(/DEMO MODE[\s\S]*pk_demo[\s\S]*sk_demo/)
       const flows = await (await fetch(`${demo.url}/v1/flows?key=pk_demo`)).json()
       expect(flows.flows.map((f: { id: string }) => f.id)).toEqual([
-        'announcement-invite-banner', 'announcement-invite-hotspot', 'getting-started', 'nps-quarterly', 'welcome-tour', 'whats-new-csv-export', 'whats-new-dark-mode',
+        'announcement-invite-banner', 'announcement-invite-hotspot', 'getting-started', 'nps-quarterly', 'pmf-check', 'welcome-tour', 'whats-new-csv-export', 'whats-new-dark-mode',
       ])
     } finally {
       await demo.close()
