@@ -12,6 +12,8 @@ export const BUDGETS: Record<string, number> = {
   'cairn.js': 6 * 1024,
   // The announcement chunk (every style; the hotspot's floating-ui comes with position.js, not here).
   'announcement.js': 3 * 1024,
+  // The checklist chunk (launcher, panel, items, celebration, its strings and stylesheet): 3.3 KB today.
+  'checklist.js': 3.5 * 1024,
 }
 
 /** One shipped file: raw and gzipped bytes. */

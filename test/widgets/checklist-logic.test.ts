@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import type { ChecklistFlow, Flow } from '@cairn/protocol'
-import { check as protocolCheck, checklistSchema } from '@cairn/protocol'
+import { check as protocolCheck, checklistSchema, describe as describeProblems, flowSchema } from '@cairn/protocol'
 import { check } from '../../packages/sdk/src/widgets/checklist.tsx'
 import { doneIds, itemUse, newlyDone, ringFill } from '../../packages/sdk/src/widgets/checklist/progress.ts'
 
@@ -66,5 +68,23 @@ describe('check (the checklist chunk refuses what it cannot render)', () => {
     [{ items: [{ id: 'a', title: 'A', action: { href: '/x' } }] }, '$.items[0].action: must be a tour or a url'],
   ])('%j → %s', (patch, problem) => {
     expect(check({ ...flow, ...patch } as unknown as Flow)).toBe(problem)
+  })
+})
+
+describe('the README\'s "Checklists and milestones" section', () => {
+  const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8')
+  const start = readme.indexOf('\n## Checklists and milestones')
+  const end = readme.indexOf('\n## ', start + 1)
+  const section = readme.slice(start, end < 0 ? undefined : end)
+  const flows = [...section.matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((m) => JSON.parse(m[1]!) as Flow).filter((f) => 'kind' in f)
+
+  it.each(flows.map((f) => [f.id, f] as const))('%s is a valid flow the widget renders', (_, example) => {
+    const result = protocolCheck(flowSchema, example)
+    expect(result.ok ? '' : describeProblems(result.problems)).toBe('')
+    if (example.kind === 'checklist') expect(check(example)).toBeUndefined()
+  })
+
+  it('has both examples', () => {
+    expect(flows.map((f) => f.id)).toEqual(['invite-team', 'getting-started'])
   })
 })
