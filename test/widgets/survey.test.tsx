@@ -231,6 +231,22 @@ describe('the survey widget', () => {
     expect(ui.queryByRole('link')).toBeNull()
   })
 
+  it('a CTA that starts a tour: the tour is asked for and the survey completes; without the engine there is no such button', async () => {
+    const flow: SurveyFlow = { ...nps, questions: [{ id: 'q', type: 'text', prompt: 'Say' }], thankYou: { title: 'Bye', cta: { label: 'Take the tour', tour: 'welcome' } } }
+    const started: string[] = []
+    const live = { start: (id: string, kind: string) => void started.push(`${kind}:${id}`), watch: () => () => {}, memo: undefined, remember() {} }
+    const { ui, events } = await show(flow, { live })
+    fireEvent.click(ui.getByRole('button', { name: 'Submit' }))
+    fireEvent.click(ui.getByRole('button', { name: 'Take the tour' }))
+    expect(started).toEqual(['tour:welcome'])
+    expect(summary(events).at(-1)).toBe('completed:1:cta')
+    document.body.replaceChildren()
+    const alone = await show(flow)
+    fireEvent.click(alone.ui.getByRole('button', { name: 'Submit' }))
+    expect(alone.ui.queryByRole('button', { name: 'Take the tour' })).toBeNull()
+    expect((alone.ui.getByRole('button', { name: 'Done' }) as HTMLElement).className).toBe('btn primary')
+  })
+
   it('adds its stylesheet to the shadow root once', async () => {
     const { runtime, host } = await show(nps)
     await runtime.mount('survey', { ...nps, id: 'again' }, { emit() {} })

@@ -20,7 +20,7 @@ import { Thanks } from './survey/thanks.tsx'
  * "Ask me later" (before any answer) puts the survey off, Enter sends the current answer. A survey
  * resumed in the visit it was answered in starts where the reader left it, with their answers.
  */
-export default function Survey({ flow, env, state, via }: WidgetProps<SurveyFlow>) {
+export default function Survey({ flow, env, state, via, live }: WidgetProps<SurveyFlow>) {
   const qs = flow.questions
   // Resumed after a reload, with answers from this showing: same place, same answers.
   const resumed = via == 'resume' && state && state.answeredAt! >= state.shownAt! ? state : undefined
@@ -69,7 +69,7 @@ export default function Survey({ flow, env, state, via }: WidgetProps<SurveyFlow
     >
       {/* The second click of a double-click lands on whatever the first one brought (the next step's
           button, the thank-you's link): it is dropped, so a double-click acts once. */}
-      <div ref={box} onClickCapture={(e) => e.detail > 1 && (e.preventDefault(), e.stopPropagation())}>
+      <div ref={box} class="sv" onClickCapture={(e) => e.detail > 1 && (e.preventDefault(), e.stopPropagation())}>
       {q ? (
         <form
           key={q.id}
@@ -94,7 +94,7 @@ export default function Survey({ flow, env, state, via }: WidgetProps<SurveyFlow
           </div>
         </form>
       ) : (
-        <Thanks thankYou={flow.thankYou} ids={ids} done={(reason) => env.end('completed', { ...at, ...(reason && { reason }) })} />
+        <Thanks thankYou={flow.thankYou} ids={ids} live={live} done={(reason) => env.end('completed', { ...at, ...(reason && { reason }) })} />
       )}
       </div>
     </Surface>
