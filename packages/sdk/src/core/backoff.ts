@@ -26,9 +26,6 @@ const clamp = (value: number, low: number, high: number) => (value >= low ? Math
  * @example parseRetryAfter('120', now) // 120000
  */
 export function parseRetryAfter(value: string | null | undefined, now: number): number {
-  if (!value) return 0
-  const text = value.trim()
-  if (/^\d+$/.test(text)) return Number(text) * 1000
-  const date = Date.parse(text)
-  return Number.isNaN(date) ? 0 : Math.max(0, date - now)
+  const text = value?.trim()
+  return !text ? 0 : /^\d+$/.test(text) ? +text * 1000 : Math.max(0, Date.parse(text) - now) || 0
 }

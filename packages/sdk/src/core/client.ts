@@ -10,6 +10,7 @@ import { toJsonObject } from './json.ts'
 import { storageKeys } from './keys.ts'
 import type { Lifecycle } from './lifecycle.ts'
 import type { Locks } from './locks.ts'
+import { readJson } from './storage.ts'
 import type { KeyValueStorage } from './storage.ts'
 import type { Transport } from './transport.ts'
 import type { Cairn, InitOptions, ShowOptions, UserInput } from './types.ts'
@@ -37,7 +38,7 @@ export type ClientDeps = InitOptions & {
 }
 
 const isText = (value: unknown, max: number): value is string => typeof value == 'string' && value.length > 0 && value.length <= max
-const KINDS = ['tour', 'survey', 'checklist', 'announcement'] as const
+const SHOW = { showTour: 'tour', showSurvey: 'survey', showChecklist: 'checklist', showAnnouncement: 'announcement' } as const
 
 /**
  * Builds an SDK instance from explicit seams; `init()` is this with the browser's. Use it in tests
@@ -70,13 +71,8 @@ export function createClient(deps: ClientDeps): Cairn {
   // Identity: an anonymous id per project and, once identified, the user; written through unless opted out.
   let persisting = !optedOut()
   let anonymousId = (persisting && storage.get(keys.anonymousId)) || makeId()
-  let user: UserInput | undefined
-  try {
-    const stored = persisting ? (JSON.parse(storage.get(keys.user)!) as UserInput | null) : undefined
-    if (typeof stored?.id == 'string') user = stored
-  } catch {
-    // Unreadable: nobody is signed in.
-  }
+  let user = persisting ? (readJson(storage, keys.user) as UserInput | undefined) : undefined
+  if (typeof user?.id != 'string') user = undefined
   const save = () => {
     if (!persisting) return
     storage.set(keys.anonymousId, anonymousId)
@@ -188,9 +184,9 @@ export function createClient(deps: ClientDeps): Cairn {
       engine?.destroy?.()
     },
   }
-  for (const kind of KINDS) {
-    api[`show${kind[0]!.toUpperCase()}${kind.slice(1)}`] = (flow: unknown, options?: ShowOptions) => {
-      if (!isText(flow, LIMITS.id) && !(flow && typeof flow == 'object' && !Array.isArray(flow))) return invalid(kind, 'a flow id or definition')
+  for (const [name, kind] of Object.entries(SHOW)) {
+    api[name] = (flow: unknown, options?: ShowOptions) => {
+      if (!isText(flow, LIMITS.id) && !(flow && typeof flow == 'object' && !Array.isArray(flow))) return invalid(name, 'a flow id or definition')
       if (!engine) return fail('no_engine', kind)
       // Only the options we know, read once: the engine keeps them, and a getter must not run later.
       engine.show(kind as FlowKind, flow as never, options?.force === true ? { force: true } : undefined)

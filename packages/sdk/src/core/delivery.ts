@@ -58,7 +58,9 @@ export function createDelivery(
   const overhead = body([]).length + 8
   let attempt = 0
   let notBefore = 0
-  let timer: { at: number; cancel: () => void } | undefined
+  // When the planned turn runs (0: none planned), and how to call it off.
+  let due = 0
+  let cancelTimer = () => {}
   let running: Promise<boolean> | undefined
   // 1 while the page is away (maybe in the back/forward cache), 2 once stopped.
   let halt = 0
@@ -67,22 +69,20 @@ export function createDelivery(
   const retryAt = () => Number(storage.get(keys.retryAt)) || 0
   const earliest = () => Math.max(notBefore, retryAt())
   const cancel = () => {
-    timer?.cancel()
-    timer = undefined
+    cancelTimer()
+    due = 0
   }
   const plan = (at: number) => {
     at = Math.max(at, earliest())
-    if (halt || (timer && timer.at <= at)) return
+    if (halt || (due && due <= at)) return
     cancel()
-    timer = {
-      at,
-      cancel: clock.setTimeout(() => {
-        timer = undefined
-        void run()
-      }, at - now()),
-    }
+    due = at
+    cancelTimer = clock.setTimeout(() => {
+      due = 0
+      void run()
+    }, at - now())
   }
-  const waiting = () => queue.events.some((event) => !inFlight.has(event.id))
+  const waiting = () => queue.events.filter((event) => !inFlight.has(event.id)).length
 
   /** Sends one batch and applies the answer to the queue and the retry state. */
   const send = async (batch: CairnEvent[], keepalive: boolean): Promise<Outcome['kind']> => {
@@ -179,7 +179,7 @@ export function createDelivery(
   const delivery: Delivery = {
     push(event) {
       if (!queue.push(event)) return false
-      plan(now() + (queue.events.filter((e) => !inFlight.has(e.id)).length >= BATCH_EVENTS ? 0 : BATCH_WINDOW))
+      plan(now() + (waiting() < BATCH_EVENTS ? BATCH_WINDOW : 0))
       return true
     },
     count: (code) => queue.count(code),

@@ -2,6 +2,7 @@ import { createFlowEngine } from '../engine/index.ts'
 import type { FlowEngineDeps, StoredName } from '../engine/index.ts'
 import type { RuntimeOptions, WidgetRuntime } from '../widgets/runtime.ts'
 import type { EngineFactory, EventInput } from './engine.ts'
+import { readJson } from './storage.ts'
 import type { CairnEventMap } from './types.ts'
 
 /** Longest a read from the collector may take; a hung one counts as failed and the engine goes on with what it has. */
@@ -42,7 +43,7 @@ export function flowEngine(env: EngineEnv): EngineFactory {
     // Listeners hear about events one microtask later, so that `on()` right after `init()` also hears
     // what the engine said while starting (an invalid inline flow).
     const tell = <E extends keyof CairnEventMap>(name: E, payload: CairnEventMap[E]) =>
-      void Promise.resolve().then(() => host.emit(name, payload))
+      queueMicrotask(() => host.emit(name, payload))
     /**
      * A GET from the collector with the project's write key; rejects on failure (the engine logs it).
      * A "simple" CORS request — no custom header, so no preflight before each page's first flow: the
@@ -63,13 +64,7 @@ export function flowEngine(env: EngineEnv): EngineFactory {
       clearTimeout: (cancel) => (cancel as () => void)(),
       getUser: () => ({ userId: host.user()?.id, anonymousId: host.anonymousId(), traits: host.user()?.traits }),
       getUrl: () => env.url(),
-      load(name) {
-        try {
-          return JSON.parse(storage.get(stored(name))!) ?? undefined
-        } catch {
-          return undefined
-        }
-      },
+      load: (name) => readJson(storage, stored(name)),
       save: (name, value) => void save(name, JSON.stringify(value)),
       emit(type, payload, kind) {
         host.record({ type, ...payload } as EventInput)

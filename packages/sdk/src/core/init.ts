@@ -32,11 +32,11 @@ export function init(options: InitOptions, extras: InitExtras = {}): Cairn {
   if (/[?&]cairn_debug=1(&|$)/.test(win?.location.search as string)) given.debug = true
   const valid = typeof given.key == 'string' && given.key
   if (!valid || !win) {
-    if (!valid && given.debug !== false) console.warn('[cairn] init() needs { key: "pk_…" }; nothing will be recorded')
+    if (!valid && given.debug !== false) console.warn('[cairn] init() needs { key: "pk_…" }: nothing is recorded')
     return createClient({ ...given, endpoint: '', storage: memoryStorage() })
   }
   const nav = win.navigator as Navigator & { globalPrivacyControl?: boolean }
-  const storage = webStorage(() => win.localStorage, (error) => given.debug && console.warn('[cairn] localStorage is unusable, the queue lives in memory', error))
+  const storage = webStorage(() => win.localStorage, (error) => given.debug && console.warn('[cairn] localStorage failed: the queue lives in memory', error))
   const lease = storageLease(storage, systemClock, newId(systemClock.now, cryptoBytes))
   return createClient({
     ...given,

@@ -1,4 +1,5 @@
 import type { Clock } from './clock.ts'
+import { readJson } from './storage.ts'
 import type { KeyValueStorage } from './storage.ts'
 
 /** Mutual exclusion between tabs, so that one tab at a time sends. */
@@ -52,13 +53,7 @@ export function storageLease(storage: KeyValueStorage, clock: Clock, owner: stri
   return {
     async run(name, task) {
       const key = `${name}:lease`
-      const holder = (): { o?: string; u?: number } | undefined => {
-        try {
-          return JSON.parse(storage.get(key)!) ?? undefined
-        } catch {
-          return undefined
-        }
-      }
+      const holder = () => readJson(storage, key) as { o?: string; u?: number } | undefined
       let cancel = () => {}
       // Claims (and later renews) the lease.
       const claim = () => {

@@ -1,5 +1,6 @@
 import { LIMITS } from '@cairn/protocol'
 import type { CairnEvent } from '@cairn/protocol'
+import { readJson } from './storage.ts'
 import type { KeyValueStorage } from './storage.ts'
 import { wireSize } from './batch.ts'
 
@@ -122,12 +123,8 @@ export function createQueue(
       const adopted: CairnEvent[] = []
       for (const key of storage.keys(prefix)) {
         if (key === own) continue
-        let found: Stored | null = null
-        try {
-          found = JSON.parse(storage.get(key)!) as Stored | null
-        } catch {
-          // Unreadable segment: nothing to deliver from it.
-        }
+        // An unreadable segment has nothing to deliver.
+        const found = readJson(storage, key) as Stored | undefined
         if (found && found.t !== 0 && now() - found.t < STALE_AFTER) continue
         storage.remove(key)
         for (const event of Array.isArray(found?.e) ? found.e : []) {

@@ -10,6 +10,15 @@ export interface KeyValueStorage {
   keys(prefix: string): string[]
 }
 
+/** The JSON stored under `key`, parsed; `undefined` when there is none or it is unreadable. */
+export function readJson(storage: KeyValueStorage, key: string): unknown {
+  try {
+    return JSON.parse(storage.get(key)!) ?? undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Storage held in memory only: the twin used in tests, during server-side rendering and when the
  * browser's storage is unusable.
