@@ -112,12 +112,13 @@ describe('the hotspot', () => {
     expect(summary(events)).toEqual(['shown', 'step:0:open', 'dismissed:0:escape'])
   })
 
-  it('an unusable selector leaves the beacon hidden instead of throwing', async () => {
+  it('a target that never appears (here: an unusable selector) leaves the beacon hidden and is reported target_missing after 5 s', async () => {
     const { events, host } = await show(announcement('hotspot', { target: '#[' }))
-    await new Promise((r) => setTimeout(r, 20))
-    expect((host?.shadowRoot?.querySelector('.beacon') as HTMLButtonElement).hidden).toBe(true)
+    await new Promise((r) => setTimeout(r, 4000))
     expect(summary(events)).toEqual(['shown'])
-  })
+    await waitFor(() => expect(summary(events)).toEqual(['shown', 'error:0:target_missing']), { timeout: 3000 })
+    expect((host?.shadowRoot?.querySelector('.beacon') as HTMLButtonElement).hidden).toBe(true)
+  }, 10_000)
 })
 
 describe('check', () => {

@@ -2,6 +2,10 @@ import type { AnnouncementFlow } from '@cairn/protocol'
 import { useContext, useEffect, useRef, useState } from 'preact/hooks'
 import { EnvContext, Surface, type WidgetEnv } from '../runtime.ts'
 import { AnnouncementBody, type Finish } from './body.tsx'
+import { waitForTarget } from '../tour/target.ts'
+
+/** How long the beacon waits for its target to appear, ms. */
+const WAIT_MS = 5000
 
 export interface HotspotProps {
   flow: AnnouncementFlow & { target: string }
@@ -13,8 +17,9 @@ type Anchor = typeof import('../position.ts')['anchor']
 
 /**
  * A pulsing beacon on the target element; pressing it opens the announcement as a tooltip next to
- * the beacon (Esc or × dismisses, and focus goes back to the beacon's page). The beacon waits for
- * the target to appear. Positioning comes from `position.ts` (shared with the tour), loaded only here.
+ * the beacon (Esc or × dismisses, and focus goes back to the beacon's page). The beacon waits up to
+ * 5 s for the target to appear (`>>>` reaches into open shadow roots), else reports `target_missing`.
+ * Positioning comes from `position.ts` (shared with the tour), loaded only here.
  */
 export function Hotspot({ flow, ids, finish }: HotspotProps) {
   const env = useContext(EnvContext) as WidgetEnv
@@ -28,22 +33,11 @@ export function Hotspot({ flow, ids, finish }: HotspotProps) {
     const doc = (beacon.current as HTMLElement).ownerDocument
     let alive = true
     void import('../position.ts').then((m) => alive && setAnchor(() => m.anchor), positionFailed)
-    const find = () => {
-      let found: Element | null = null
-      try {
-        found = doc.querySelector(flow.target)
-      } catch {
-        // An unusable selector finds nothing, like a missing element.
-      }
-      if (found) setTarget(found)
-      return found
-    }
-    if (find()) return () => void (alive = false)
-    const watch = new MutationObserver(() => find() && watch.disconnect())
-    watch.observe(doc.body, { childList: true, subtree: true })
+    // A target that never comes frees the screen with its reason, as a tour step that pauses does.
+    const stop = waitForTarget(doc, flow.target, WAIT_MS, setTarget, () => env.emit({ type: 'error', reason: 'target_missing', stepIndex: 0 }))
     return () => {
       alive = false
-      watch.disconnect()
+      stop()
     }
   }, [])
   // A positioning chunk that fails to load is the widget failing: thrown in a guard, reported as render_failed.
