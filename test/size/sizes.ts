@@ -14,6 +14,8 @@ export const BUDGETS: Record<string, number> = {
   'announcement.js': 3 * 1024,
   // The checklist chunk (launcher, panel, items, celebration, its strings and stylesheet): 3.3 KB today.
   'checklist.js': 3.5 * 1024,
+  // The tour chunk (step machine, anchoring, spotlight, late targets, stylesheet; floating-ui is position.js): 3.17 KB today.
+  'tour.js': 3.4 * 1024,
 }
 
 /** One shipped file: raw and gzipped bytes. */
