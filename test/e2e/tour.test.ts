@@ -31,6 +31,12 @@ const welcome: TourFlow = {
   },
 }
 
+/** A tour whose second step lives on another route of a single-page app. */
+const spa: TourFlow = {
+  id: 'spa', kind: 'tour',
+  steps: [{ id: 'here', title: 'Start here', url: '/app/home' }, { id: 'there', title: 'Now on the board', url: '/app/board' }],
+}
+
 const run = chromiumAvailable()
 
 /** The demo product's behaviour on the fixture's pages (an init script: the pages' CSP allows no inline script). */
@@ -49,7 +55,7 @@ describe.runIf(run)('tours in real Chromium', () => {
   let context: BrowserContext
 
   beforeAll(async () => {
-    fixture = await startFlowsFixture([welcome])
+    fixture = await startFlowsFixture([welcome, spa])
     context = await fixture.context()
     await context.addInitScript(PRODUCT)
   }, 60_000)
@@ -115,6 +121,20 @@ describe.runIf(run)('tours in real Chromium', () => {
     })
     expect(funnel.dismissed).toBe(0)
     expect(funnel.steps.map((s) => s.targetMissing)).toEqual([0, 0, 0, 0, 1, 0])
+    await page.close()
+  }, 60_000)
+
+  it('waits for an SPA route change to show a step that lives on another route', async () => {
+    const { page, watched } = await open(`/app/home?user=${uniqueUser('spa')}`)
+    await page.evaluate(() => (window as unknown as { cairn: { showTour(id: string): void } }).cairn.showTour('spa'))
+    await dialog(page, 'Start here').waitFor()
+    await page.keyboard.press('Enter')
+    await until('the step hidden off its route', async () => (await page.getByRole('dialog').count()) === 0)
+    await page.evaluate(() => history.pushState(null, '', '/app/board'))
+    await dialog(page, 'Now on the board').waitFor()
+    await page.keyboard.press('Enter')
+    await until('completed', async () => (await heard(page)).includes('flow:completed spa'))
+    expect(watched.errors).toEqual([])
     await page.close()
   }, 60_000)
 
