@@ -34,7 +34,7 @@ describe.skipIf(!chromiumAvailable())('the demo welcome tour', () => {
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(String(error)))
     const titles = TITLES[user]
-    const step = (i: number) => page.getByRole('dialog', { name: titles[i] }).waitFor({ timeout: 15_000 })
+    const step = (i: number) => page.getByRole('dialog', { name: String(titles[i]) }).waitFor({ timeout: 15_000 })
     await page.goto('/')
     // The demo's banner, hotspot and checklist take the visit's three automatic slots before the tour's
     // delay is up (the attention budget), so it is started the way a "Take the tour" button would.
@@ -53,7 +53,7 @@ describe.skipIf(!chromiumAvailable())('the demo welcome tour', () => {
     await step(4)
     await page.fill('#card-form input[name=title]', user === 'sara' ? 'اولین کارت' : 'First card')
     await page.click('#card-form button[type=submit]')
-    await until('the tour completed', async () => (await page.getByRole('dialog', { name: titles[4] }).count()) === 0)
+    await until('the tour completed', async () => (await page.getByRole('dialog', { name: String(titles[4]) }).count()) === 0)
     await page.evaluate(() => (window as unknown as { cairn: { flush(): Promise<void> } }).cairn.flush())
     const state = await until('the completion in the collector', async () => {
       const s = (await (await fetch(`${collector.url}/v1/users/${user}/state?key=sk_demo`)).json()) as UserState
