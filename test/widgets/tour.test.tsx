@@ -136,6 +136,19 @@ describe('the tour widget', () => {
   })
 })
 
+describe('media', () => {
+  it('shows an image with its alt text, and only from http(s) or relative URLs', async () => {
+    const { ui } = await show(tour([
+      { id: 'a', title: 'A', media: { src: '/img/board.png', alt: 'A board with three columns' } },
+      { id: 'b', title: 'B', media: { src: 'javascript:alert(1)', alt: 'nope' } },
+    ]))
+    expect(ui.getByRole('img', { name: 'A board with three columns' }).getAttribute('src')).toBe('/img/board.png')
+    fireEvent.click(ui.getByRole('button', { name: 'Next' }))
+    expect(ui.getByRole('dialog', { name: 'B' })).toBeTruthy()
+    expect(ui.queryByRole('img')).toBeNull()
+  })
+})
+
 describe('targets', () => {
   it('pierce open shadow roots with >>>', () => {
     const shell = document.createElement('app-shell')

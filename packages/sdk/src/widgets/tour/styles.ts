@@ -11,4 +11,5 @@ export const TOUR_CSS = `.tip{position:fixed;z-index:1}
 .arrow[data-side=left]{right:-7px;border-top-width:1px;border-right-width:1px}
 .spot{position:fixed;border-radius:8px;box-shadow:0 0 0 200vmax var(--cairn-backdrop,#0c0e1273);pointer-events:none;transition:all .2s}
 .block{position:fixed}
-.lock .close{display:none}`
+.lock .close{display:none}
+.media{display:block;max-inline-size:100%;block-size:auto;margin-block-end:8px;border-radius:6px}`
