@@ -27,7 +27,7 @@ const TIMEOUT = 20_000
  * events stay queued until a later answer confirms them (the collector dedupes ids).
  */
 export function fetchTransport(
-  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+  fetchImpl: typeof fetch = (url, init) => fetch(url, init),
   beacon: ((url: string, data: Blob) => boolean) | undefined = globalThis.navigator?.sendBeacon?.bind(globalThis.navigator),
   // Whether this browser's `fetch` supports `keepalive` (Firefox before 133 does not).
   keepaliveFetch = typeof Request == 'function' && 'keepalive' in Request.prototype,

@@ -46,7 +46,8 @@ export function createGlobal(start: (options: InitOptions) => Cairn, defaults: P
   for (const method of METHODS) (global as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => call([method, args])
 
   function init(options: InitOptions): Cairn {
-    const merged = { ...defaults, ...(options && typeof options === 'object' ? options : {}) } as InitOptions
+    // Whatever `options` is, `init` copies only the option names it knows.
+    const merged = { ...defaults, ...options }
     if (instance) {
       if (merged.key === key) return global
       return start(merged)
