@@ -64,14 +64,15 @@ export default function Tour({ flow, env, state, via, live }: WidgetProps<TourFl
   }, [url])
 
   // The step's target: found now, later (it renders late), or never (reported, then skip or pause).
-  useEffect(() => {
+  // Layout effects: the step is placed before the next paint, not a frame or two later.
+  useLayoutEffect(() => {
     setTarget(undefined)
     setRect(undefined)
     if (!doc || tour?.phase !== 'show' || !step.target) return
     return waitForTarget(doc, step.target, step.waitMs ?? WAIT_MS, setTarget, () => send({ type: 'missing' }))
   }, [doc, index, tour?.phase])
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const box = tip.current
     if (!target || !box || !doc) return
     const view = doc.defaultView
