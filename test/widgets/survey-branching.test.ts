@@ -5,6 +5,7 @@ import { nextIndex } from '../../packages/sdk/src/widgets/survey/branching.ts'
 import { checkSurvey } from '../../packages/sdk/src/widgets/survey/check.ts'
 import { otherText, toAnswer } from '../../packages/sdk/src/widgets/survey/draft.ts'
 import { scaleOf } from '../../packages/sdk/src/widgets/survey/scales.ts'
+import { shuffled } from '../../packages/sdk/src/widgets/survey/shuffle.ts'
 
 const q = (id: string, extra: Record<string, unknown> = {}) => ({ id, type: 'text', prompt: id, ...extra }) as Question
 const questions: Question[] = [
@@ -71,6 +72,23 @@ describe('survey answers', () => {
     expect(scaleOf(q('r', { type: 'rating' }))).toEqual([1, 2, 3, 4, 5])
     expect(scaleOf(q('r', { type: 'rating', scale: 10 }))).toHaveLength(10)
     expect(scaleOf(q('p', { type: 'pmf' }))).toBeUndefined()
+  })
+})
+
+describe('shuffled options', () => {
+  it('property: a permutation, the same for a reader every time', () => {
+    fc.assert(fc.property(fc.uniqueArray(fc.string(), { maxLength: 12 }), fc.string(), (ids, reader) => {
+      const items = ids.map((id) => ({ id }))
+      const once = shuffled(items, reader)
+      expect(once.map((i) => i.id).sort()).toEqual([...ids].sort())
+      expect(shuffled(items, reader)).toEqual(once)
+    }))
+  })
+
+  it('gives different readers different orders', () => {
+    const items = [...'abcdefgh'].map((id) => ({ id }))
+    const orders = new Set(Array.from({ length: 20 }, (_, i) => shuffled(items, `user-${i}`).map((x) => x.id).join('')))
+    expect(orders.size).toBeGreaterThan(15)
   })
 })
 

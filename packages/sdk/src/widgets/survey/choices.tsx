@@ -1,10 +1,10 @@
 import type { Question } from '@cairn/protocol'
 import { useContext } from 'preact/hooks'
 import { SURVEY_STRINGS } from '../../i18n/survey-strings.ts'
-import { bucket } from '../../engine/bucket.ts'
 import { EnvContext, type WidgetEnv } from '../runtime.ts'
 import type { Draft } from './draft.ts'
 import { OTHER } from './scales.ts'
+import { shuffled } from './shuffle.ts'
 
 const PMF = [['very', 'pmfVery'], ['somewhat', 'pmfSomewhat'], ['not', 'pmfNot'], ['not_using', 'pmfNotUsing']] as const
 
@@ -27,10 +27,7 @@ export function Choices({ q, draft, set, name, labelledBy }: ChoicesProps) {
   let options: { id: string; label: string }[] = q.type == 'pmf'
     ? PMF.map(([id, key]) => ({ id, label: env.t(SURVEY_STRINGS, key) }))
     : 'options' in q ? q.options.map((o) => ({ id: o.id, label: env.plain(o.label) })) : []
-  if ('shuffle' in q && q.shuffle) {
-    const who = env.plain('{{user.id}}')
-    options = options.map((o) => [bucket(`${who}:${o.id}`), o] as const).sort(([a], [b]) => a - b).map(([, o]) => o)
-  }
+  if ('shuffle' in q && q.shuffle) options = shuffled(options, env.plain('{{user.id}}'))
   if ('other' in q && q.other) options.push({ id: OTHER, label: env.t(SURVEY_STRINGS, 'other') })
   const value = draft?.value
   const list = Array.isArray(value) ? value : []
