@@ -8,7 +8,9 @@ function widgetEntries(): Record<string, string> {
   const dir = `${sdk}/src/widgets`
   if (!existsSync(dir)) return {}
   const files = readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile() && /\.tsx?$/.test(f.name) && !f.name.endsWith('.d.ts'))
-  return Object.fromEntries(files.map((f) => [f.name.replace(/\.tsx?$/, ''), `${dir}/${f.name}`]))
+  const widgets = Object.fromEntries(files.map((f) => [f.name.replace(/\.tsx?$/, ''), `${dir}/${f.name}`]))
+  // The flow engine is a chunk too: cairn.js loads it only on pages that have flows (core/lazy-engine.ts).
+  return { ...widgets, engine: `${sdk}/src/core/engine-chunk.ts` }
 }
 
 /**

@@ -42,7 +42,7 @@ function sdkRequests(page: Page): string[] {
 describe('the npm build: widgets are separate chunks', () => {
   it('nothing esm/index.js imports statically contains preact; the runtime chunk does', () => {
     const graph = staticGraph(join(ESM, 'index.js'))
-    expect(graph.map((f) => f.slice(ESM.length + 1))).toEqual(['index.js'])
+    expect(graph.map((f) => f.slice(ESM.length + 1))).not.toContain('runtime.js')
     for (const file of graph) expect(readFileSync(file, 'utf8'), file).not.toMatch(/node_modules\/preact\//)
     expect(readFileSync(join(ESM, 'runtime.js'), 'utf8')).toMatch(/node_modules\/preact\/dist\/preact\.module\.js/)
     expect(readFileSync(join(ESM, 'index.js'), 'utf8')).toMatch(/import\("\.\/runtime\.js"\)/)
@@ -60,7 +60,9 @@ describe.skipIf(!chromiumAvailable())('which chunks a page downloads, in real Ch
 
   const batches = () => fixture.exchanges.filter((e) => e.method === 'POST' && e.path === '/v1/batch' && e.status === 200).length
 
-  it('a page that only tracks (script tag) downloads cairn.js and nothing else: no preact', async () => {
+  // The project has flows (for other pages), so the engine comes to decide about them; no widget does.
+  // A project without flows loads cairn.js alone (test/sdk/lazy-engine.test.ts).
+  it('a page that only tracks (script tag) downloads cairn.js and the engine, nothing else: no preact', async () => {
     const context = await fixture.context()
     const { page, watched } = await watchedPage(context)
     const requested = sdkRequests(page)
@@ -75,12 +77,14 @@ describe.skipIf(!chromiumAvailable())('which chunks a page downloads, in real Ch
     await until('the batch to be accepted', () => batches() > sent)
     await until('the flows to be read', () => fixture.exchanges.some((e) => e.path === '/v1/flows'))
     await page.waitForTimeout(500)
-    expect(requested).toEqual(['/sdk/cairn.js'])
+    expect(requested.slice(0, 2)).toEqual(['/sdk/cairn.js', '/sdk/engine.js'])
+    expect(requested.filter((p) => !/^\/sdk\/(cairn|engine|chunk-[\w-]+)\.js$/.test(p))).toEqual([])
+    expect(requested.filter((p) => /runtime/.test(p))).toEqual([])
     expect(await violations(page, watched)).toEqual([])
     await context.close()
   })
 
-  it('a page on the npm build downloads esm/index.js only, until a flow shows: then the runtime and that kind', async () => {
+  it('a page on the npm build downloads esm/index.js and the engine, no widget until a flow shows: then the runtime and that kind', async () => {
     const context = await fixture.context()
     const { page, watched } = await watchedPage(context)
     const requested = sdkRequests(page)
@@ -90,7 +94,9 @@ describe.skipIf(!chromiumAvailable())('which chunks a page downloads, in real Ch
     await page.evaluate(() => (window as unknown as { __sdk: { flush(): Promise<void> } }).__sdk.flush())
     await until('the npm page\'s batch', () => batches() > sent)
     await page.waitForTimeout(500)
-    expect(requested).toEqual(['/sdk/esm/index.js'])
+    expect(requested[0]).toBe('/sdk/esm/index.js')
+    expect(requested).toContain('/sdk/esm/engine-chunk.js')
+    expect(requested.filter((p) => /runtime|tour|survey|checklist|announcement/.test(p))).toEqual([])
 
     await page.evaluate(() => (window as unknown as { __sdk: { showTour(id: string): void } }).__sdk.showTour('welcome'))
     await page.locator('cairn-root').getByRole('dialog', { name: 'Welcome aboard' }).waitFor()

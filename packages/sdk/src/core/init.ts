@@ -1,11 +1,10 @@
 import { createClient } from './client.ts'
 import type { ClientDeps } from './client.ts'
 import { systemClock } from './clock.ts'
-import { flowEngine } from './flow-engine-adapter.ts'
 import { cryptoBytes, newId } from './ids.ts'
 import { browserLifecycle } from './lifecycle.ts'
 import { storageLease, webLocks } from './locks.ts'
-import { navigation } from './navigation.ts'
+import { lazyEngine } from './lazy-engine.ts'
 import { memoryStorage, webStorage } from './storage.ts'
 import { fetchTransport } from './transport.ts'
 import type { Cairn, InitOptions } from './types.ts'
@@ -40,14 +39,7 @@ export function init(options: InitOptions, extras: InitExtras = {}): Cairn {
   const lease = storageLease(storage, systemClock, newId(systemClock.now, cryptoBytes))
   return createClient({
     ...given,
-    engine: flowEngine({
-      fetch: (url, request) => fetch(url, request), url: () => win.location.href, onNavigate: navigation(win),
-      onStorage(listener) {
-        const heard = (event: StorageEvent) => listener(event.key)
-        win.addEventListener('storage', heard)
-        return () => win.removeEventListener('storage', heard)
-      },
-    }),
+    engine: lazyEngine((host) => host.loadChunk('engine').then((m) => (m as typeof import('./engine-chunk.ts')).browserFlowEngine(win))),
     ...extras,
     storage,
     transport: fetchTransport(),

@@ -4,6 +4,7 @@
  * shows, so a page that only tracks never downloads preact.
  */
 const CHUNKS: Record<string, () => Promise<unknown>> = {
+  engine: () => import('../core/engine-chunk.ts'),
   runtime: () => import('../widgets/runtime.ts'),
   tour: () => import('../widgets/tour.tsx'),
   survey: () => import('../widgets/survey.tsx'),
