@@ -105,7 +105,7 @@ export function startPage() {
 
   // No survey cooldown here, so one sitting shows both surveys (NPS after three cards, PMF on the next
   // visit); the default keeps two surveys 14 days apart.
-  cairn.init({ key: 'pk_demo', endpoint: window.CAIRN_ENDPOINT, locale: user.locale, debug: true, limits: { surveyCooldownDays: 0 } })
+  cairn.init({ key: 'pk_demo', endpoint: window.CAIRN_ENDPOINT, locale: user.locale, debug: true, limits: { surveyCooldownDays: 0, perSession: 6 } })
   cairn.identify(user.id, user.traits)
   cairn.on('milestone', ({ name }) => toast(t('milestone', name)))
   return user

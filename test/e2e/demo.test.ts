@@ -36,6 +36,11 @@ describe.skipIf(!chromiumAvailable())('the demo app (what `npm start` serves)', 
       && (window as unknown as { cairn: { _q?: unknown } }).cairn._q === undefined)
     expect(await page.getAttribute('html', 'dir')).toBe('rtl')
     await expect.poll(() => page.textContent('h1')).toBe('بوردها')
+    // A newcomer is greeted by the welcome tour (by name); Esc puts it away.
+    const tour = page.locator('cairn-root').getByRole('dialog', { name: /سارا/ })
+    await tour.waitFor()
+    await page.keyboard.press('Escape')
+    await tour.waitFor({ state: 'detached' })
 
     await page.click('#new-board')
     await page.fill('#board-form input[name=name]', 'راه‌اندازی نسخهٔ تازه')
