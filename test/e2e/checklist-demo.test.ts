@@ -1,29 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { startDemoServer, type DemoServer } from '../../demo/server.ts'
-import { chromiumAvailable, launchChromium } from './harness/chromium.ts'
-import { startCollectorProcess, type CollectorProcess } from './harness/collector-process.ts'
+import { describe, expect, it } from 'vitest'
+import { chromiumAvailable } from './harness/chromium.ts'
+import { useDemoStack } from './harness/demo-stack.ts'
 import { until } from './harness/stack.ts'
 
 type MilestoneResults = { milestones: { name: string; declared: boolean; reached: number }[] }
 
 describe.skipIf(!chromiumAvailable())('the demo\'s getting-started checklist (what `npm start` serves)', () => {
-  let collector: CollectorProcess
-  let demo: DemoServer
-  let browser: Browser
-  beforeAll(async () => {
-    collector = await startCollectorProcess()
-    demo = await startDemoServer({ collectorUrl: collector.url })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await demo?.close()
-    await collector?.stop()
-  })
+  const stack = useDemoStack()
 
   it('ticks as the demo user creates a board and invites a teammate, and the results list those milestones', async () => {
-    const context = await browser.newContext({ baseURL: demo.url })
+    const context = await stack.browser.newContext({ baseURL: stack.demo.url })
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(String(error)))
@@ -45,7 +31,7 @@ describe.skipIf(!chromiumAvailable())('the demo\'s getting-started checklist (wh
     await page.evaluate(() => (window as unknown as { cairn: { flush(): Promise<void> } }).cairn.flush())
 
     const results = await until('the milestones in the results', async () => {
-      const r = (await (await fetch(`${collector.url}/v1/results/milestones?key=sk_demo`)).json()) as MilestoneResults
+      const r = (await (await fetch(`${stack.collector.url}/v1/results/milestones?key=sk_demo`)).json()) as MilestoneResults
       return r.milestones.find((m) => m.name === 'teammate_invited')?.reached === 1 && r
     })
     expect(results.milestones.filter((m) => m.declared).map((m) => m.name).sort())

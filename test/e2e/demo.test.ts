@@ -1,33 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startDemoServer } from '../../demo/server.ts'
-import type { DemoServer } from '../../demo/server.ts'
-import { chromiumAvailable, launchChromium } from './harness/chromium.ts'
-import { startCollectorProcess } from './harness/collector-process.ts'
-import type { CollectorProcess } from './harness/collector-process.ts'
+import { describe, expect, it } from 'vitest'
+import { chromiumAvailable } from './harness/chromium.ts'
+import { useDemoStack } from './harness/demo-stack.ts'
 import { until } from './harness/stack.ts'
-import type { Browser } from 'playwright-core'
 import type { UserState } from '@cairn/protocol'
 
 describe.skipIf(!chromiumAvailable())('the demo app (what `npm start` serves)', () => {
-  let collector: CollectorProcess
-  let demo: DemoServer
-  let browser: Browser
-  beforeAll(async () => {
-    collector = await startCollectorProcess()
-    demo = await startDemoServer({ collectorUrl: collector.url })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await demo?.close()
-    await collector?.stop()
-  })
+  const stack = useDemoStack()
 
   const state = async (user: string) =>
-    (await (await fetch(`${collector.url}/v1/users/${user}/state?key=sk_demo`)).json()) as UserState
+    (await (await fetch(`${stack.collector.url}/v1/users/${user}/state?key=sk_demo`)).json()) as UserState
 
   it('installs Cairn with the snippet, identifies the demo user and tracks what they do, in Persian', async () => {
-    const context = await browser.newContext({ baseURL: demo.url })
+    const context = await stack.browser.newContext({ baseURL: stack.demo.url })
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(String(error)))

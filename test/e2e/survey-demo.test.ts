@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { startDemoServer, type DemoServer } from '../../demo/server.ts'
-import { chromiumAvailable, launchChromium } from './harness/chromium.ts'
-import { startCollectorProcess, type CollectorProcess } from './harness/collector-process.ts'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { chromiumAvailable } from './harness/chromium.ts'
+import { useDemoStack } from './harness/demo-stack.ts'
 import { until } from './harness/stack.ts'
 
 const TEXT = {
@@ -19,27 +18,15 @@ const TEXT = {
 }
 
 describe.skipIf(!chromiumAvailable())('the demo asks NPS after a few cards and PMF on the next visit', () => {
-  let collector: CollectorProcess
-  let demo: DemoServer
-  let browser: Browser
-  beforeAll(async () => {
-    collector = await startCollectorProcess()
-    demo = await startDemoServer({ collectorUrl: collector.url })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await demo?.close()
-    await collector?.stop()
-  })
+  const stack = useDemoStack()
 
   const dialog = (page: Page, name: string) => page.locator('cairn-root').getByRole('dialog', { name, exact: true })
   const results = async (id: string) =>
-    (await (await fetch(`${collector.url}/v1/results/surveys/${id}`, { headers: { authorization: 'Bearer sk_demo' } })).json()) as { responses: number }
+    (await (await fetch(`${stack.collector.url}/v1/results/surveys/${id}`, { headers: { authorization: 'Bearer sk_demo' } })).json()) as { responses: number }
 
   it.each(['en', 'fa'] as const)('in %s', async (locale) => {
     const t = TEXT[locale]
-    const context = await browser.newContext({ baseURL: demo.url })
+    const context = await stack.browser.newContext({ baseURL: stack.demo.url })
     // The second visit is half an hour later: the page's clock is moved, not the test's.
     await context.clock.install()
     await context.addInitScript((user) => localStorage.setItem('acme:user', user), t.user)

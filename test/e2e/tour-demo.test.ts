@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { UserState } from '@cairn/protocol'
-import { startDemoServer, type DemoServer } from '../../demo/server.ts'
-import { chromiumAvailable, launchChromium } from './harness/chromium.ts'
-import { startCollectorProcess, type CollectorProcess } from './harness/collector-process.ts'
+import { chromiumAvailable } from './harness/chromium.ts'
+import { useDemoStack } from './harness/demo-stack.ts'
 import { until } from './harness/stack.ts'
 
 /** The demo's welcome tour, step titles per demo account (alex reads English, sara Persian). */
@@ -13,22 +11,10 @@ const TITLES = {
 }
 
 describe.skipIf(!chromiumAvailable())('the demo welcome tour', () => {
-  let collector: CollectorProcess
-  let demo: DemoServer
-  let browser: Browser
-  beforeAll(async () => {
-    collector = await startCollectorProcess()
-    demo = await startDemoServer({ collectorUrl: collector.url })
-    browser = await launchChromium()
-  }, 60_000)
-  afterAll(async () => {
-    await browser?.close()
-    await demo?.close()
-    await collector?.stop()
-  }, 30_000)
+  const stack = useDemoStack()
 
   it.each(['alex', 'sara'] as const)('%s takes it across both pages: Next, a click, a real action, a board that renders late, a card', async (user) => {
-    const context = await browser.newContext({ baseURL: demo.url })
+    const context = await stack.browser.newContext({ baseURL: stack.demo.url })
     await context.addInitScript((id) => localStorage.setItem('acme:user', id), user)
     const page = await context.newPage()
     const errors: string[] = []
@@ -56,7 +42,7 @@ describe.skipIf(!chromiumAvailable())('the demo welcome tour', () => {
     await until('the tour completed', async () => (await page.getByRole('dialog', { name: String(titles[4]) }).count()) === 0)
     await page.evaluate(() => (window as unknown as { cairn: { flush(): Promise<void> } }).cairn.flush())
     const state = await until('the completion in the collector', async () => {
-      const s = (await (await fetch(`${collector.url}/v1/users/${user}/state?key=sk_demo`)).json()) as UserState
+      const s = (await (await fetch(`${stack.collector.url}/v1/users/${user}/state?key=sk_demo`)).json()) as UserState
       return s.flows['welcome-tour']?.completedAt !== undefined && s
     })
     expect(state.flows['welcome-tour']).toMatchObject({ step: 4 })
