@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { AnnouncementFlow, Flow } from '@cairn/protocol'
-import type { FlowSource, Storage } from '@cairn/collector'
-import { testApp } from './helpers/app.ts'
+import type { Storage } from '@cairn/collector'
+import { testApp, flowSource } from './helpers/app.ts'
 import { batch, event } from './helpers/events.ts'
 import { describeStores } from './helpers/stores.ts'
 
@@ -11,7 +11,6 @@ const NOW = Date.parse('2026-12-01')
 const NEWS: AnnouncementFlow = { id: 'dark-mode', kind: 'announcement', style: 'banner', title: 'Dark mode', cta: { label: 'Try it', url: '/settings' } }
 const SPOT: AnnouncementFlow = { id: 'new-button', kind: 'announcement', style: 'hotspot', title: 'New', target: '#new' }
 const FLOWS: Flow[] = [NEWS, SPOT]
-const flowSource = (flows: Flow[]): FlowSource => ({ flowsFor: async () => ({ flows, errors: [] }), close() {} })
 
 describeStores('GET /v1/results/flows/:id for announcements', (target) => {
   let storage: Storage

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { ChecklistFlow, Flow } from '@cairn/protocol'
-import type { FlowSource, Storage } from '@cairn/collector'
-import { testApp } from './helpers/app.ts'
+import type { Storage } from '@cairn/collector'
+import { testApp, flowSource } from './helpers/app.ts'
 import { batch, event } from './helpers/events.ts'
 import { describeStores } from './helpers/stores.ts'
 
@@ -17,7 +17,6 @@ const CHECKLIST: ChecklistFlow = {
   ],
 }
 const FLOWS: Flow[] = [CHECKLIST, { id: 'welcome', kind: 'tour', steps: [{ id: 's', title: 'S' }] }]
-const flowSource = (flows: Flow[]): FlowSource => ({ flowsFor: async () => ({ flows, errors: [] }), close() {} })
 
 describeStores('GET /v1/results/checklists/:id', (target) => {
   let storage: Storage

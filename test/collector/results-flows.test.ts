@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Flow, TourFlow } from '@cairn/protocol'
-import type { FlowSource, Storage } from '@cairn/collector'
+import type { Storage } from '@cairn/collector'
 import { funnelStats } from '../../packages/collector/src/results/flow-funnel-stats.ts'
-import { testApp } from './helpers/app.ts'
+import { testApp, flowSource } from './helpers/app.ts'
 import { batch, event } from './helpers/events.ts'
 import { describeStores } from './helpers/stores.ts'
 
@@ -19,7 +19,6 @@ const TOUR: TourFlow = {
   ],
 }
 const FLOWS: Flow[] = [TOUR]
-const flowSource = (flows: Flow[]): FlowSource => ({ flowsFor: async () => ({ flows, errors: [] }), close() {} })
 
 /** The hand-computed funnel of the fixture below. */
 const STEPS = [

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { CairnEvent, Flow } from '@cairn/protocol'
-import type { FlowSource, Storage } from '@cairn/collector'
-import { testApp } from './helpers/app.ts'
+import type { Storage } from '@cairn/collector'
+import { testApp, flowSource } from './helpers/app.ts'
 import { batch, event } from './helpers/events.ts'
 import { describeStores } from './helpers/stores.ts'
 
@@ -11,7 +11,6 @@ const FLOWS: Flow[] = [
   { id: 'welcome', kind: 'tour', holdout: 0.5, steps: [{ id: 's', title: 'S' }] },
   { id: 'plain', kind: 'tour', steps: [{ id: 's', title: 'S' }] },
 ]
-const flowSource = (flows: Flow[]): FlowSource => ({ flowsFor: async () => ({ flows, errors: [] }), close() {} })
 
 describeStores('GET /v1/results/holdout/:flowId', (target) => {
   let storage: Storage

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Flow } from '@cairn/protocol'
-import type { FlowSource, Storage } from '@cairn/collector'
+import type { Storage } from '@cairn/collector'
 import { parseConfig } from '@cairn/collector'
-import { testApp } from './helpers/app.ts'
+import { testApp, flowSource } from './helpers/app.ts'
 import { batch, event, track } from './helpers/events.ts'
 import { describeStores } from './helpers/stores.ts'
 
@@ -12,7 +12,6 @@ const NOW = Date.parse('2026-12-01')
 const FLOWS: Flow[] = [
   { id: 'invite', kind: 'announcement', style: 'banner', title: 'Invite your team', trigger: { milestone: 'created_first_project' } },
 ]
-const flowSource = (flows: Flow[]): FlowSource => ({ flowsFor: async () => ({ flows, errors: [] }), close() {} })
 const config = { projects: [{ id: 'test', writeKey: 'pk_test', secretKey: 'sk_test', milestones: ['created_first_project', 'invited_teammate'] }], rateLimit: false }
 
 describeStores('GET /v1/results/milestones', (target) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { CairnEvent, Flow, SurveyFlow } from '@cairn/protocol'
-import type { FlowSource, Storage } from '@cairn/collector'
-import { testApp } from './helpers/app.ts'
+import type { Storage } from '@cairn/collector'
+import { testApp, flowSource } from './helpers/app.ts'
 import { batch, event } from './helpers/events.ts'
 import { describeStores } from './helpers/stores.ts'
 
@@ -21,7 +21,6 @@ const SURVEY: SurveyFlow = {
   ],
 }
 const FLOWS: Flow[] = [SURVEY, { id: 'welcome', kind: 'tour', steps: [{ id: 's', title: 'S' }] }]
-const flowSource = (flows: Flow[]): FlowSource => ({ flowsFor: async () => ({ flows, errors: [] }), close() {} })
 
 type Who = { anonymousId: string; userId?: string }
 const answer = (who: Who, submissionId: string, questionId: string, value: unknown, ts: number, more: Record<string, unknown> = {}) =>

@@ -1,3 +1,4 @@
+import type { Flow } from '@cairn/protocol'
 import { createApp, parseConfig, type FlowSource, type Storage } from '@cairn/collector'
 import { fakeStorage } from './fake-storage.ts'
 
@@ -13,7 +14,10 @@ export const CONFIG_JSON = {
   rateLimit: false,
 }
 
-export const noFlows: FlowSource = { flowsFor: async () => ({ flows: [], errors: [] }), close() {} }
+/** A flow source that serves these flows to every project. */
+export const flowSource = (flows: Flow[]): FlowSource => ({ flowsFor: async () => ({ flows, errors: [] }), close() {} })
+
+export const noFlows = flowSource([])
 
 type Options = {
   storage?: Storage
