@@ -73,9 +73,9 @@ export function sizeTable(measured: readonly Measured[]): string {
 }
 
 /** README text with the table between the markers replaced. */
-export function withTable(readme: string, table: string): string {
-  const start = readme.indexOf(TABLE_START)
-  const end = readme.indexOf(TABLE_END)
-  if (start < 0 || end < start) throw new Error(`README.md has no ${TABLE_START} … ${TABLE_END} block`)
-  return readme.slice(0, start) + table + readme.slice(end + TABLE_END.length)
+export function withTable(readme: string, table: string, startMarker = TABLE_START, endMarker = TABLE_END): string {
+  const start = readme.indexOf(startMarker)
+  const end = readme.indexOf(endMarker)
+  if (start < 0 || end < start) throw new Error(`README.md has no ${startMarker} … ${endMarker} block`)
+  return readme.slice(0, start) + table + readme.slice(end + endMarker.length)
 }

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DIST, gzipBytes } from './sizes.ts'
+
+const KB = 1024
+
+/**
+ * What a page pays for what it shows (DESIGN.md "Quality bars"): the files a page of each kind
+ * downloads, from the script tag to the widget on screen. `cairn.js` loads `engine.js` when the page
+ * has flows, the engine loads `runtime.js` and the kind's chunk; each file comes with the chunks it
+ * imports statically. `position.js` (floating-ui) is static in the tour and lazy in the hotspot, so
+ * the announcement path is the issue's "without the hotspot".
+ */
+export type PagePath = {
+  name: string
+  entries: readonly string[]
+  /** DESIGN.md's budget, gzip bytes. */
+  budget: number
+  /** Today's size plus a little room: growth past it fails `npm test` (a ceiling, not the goal). */
+  ceiling: number
+}
+
+const FLOWS = ['cairn.js', 'engine.js', 'runtime.js']
+
+export const PATHS: readonly PagePath[] = [
+  { name: 'tracking only', entries: ['cairn.js'], budget: 6 * KB, ceiling: 6 * KB },
+  { name: 'survey', entries: [...FLOWS, 'survey.js'], budget: 14 * KB, ceiling: 30.5 * KB },
+  { name: 'checklist', entries: [...FLOWS, 'checklist.js'], budget: 14 * KB, ceiling: 29.5 * KB },
+  { name: 'announcement (no hotspot)', entries: [...FLOWS, 'announcement.js'], budget: 14 * KB, ceiling: 29 * KB },
+  { name: 'tour (with positioning)', entries: [...FLOWS, 'tour.js'], budget: 18 * KB, ceiling: 36 * KB },
+  {
+    name: 'every kind',
+    entries: [...FLOWS, 'survey.js', 'checklist.js', 'announcement.js', 'tour.js', 'position.js'],
+    budget: 26 * KB,
+    ceiling: 46 * KB,
+  },
+]
+
+/** A built file and, transitively, the chunks it imports statically. */
+function withImports(file: string, seen: Set<string>): void {
+  if (seen.has(file)) return
+  seen.add(file)
+  const code = readFileSync(join(DIST, file), 'utf8')
+  for (const [, name] of code.matchAll(/(?:from|import)\s*["']\.\/([\w.-]+\.js)["']/g)) withImports(name!, seen)
+}
+
+export type MeasuredPath = PagePath & { files: string[]; gzip: number }
+
+/** Each path's files and their summed gzip size (each file is its own response, gzipped on its own). */
+export function measurePaths(): MeasuredPath[] {
+  return PATHS.map((path) => {
+    const seen = new Set<string>()
+    for (const entry of path.entries) withImports(entry, seen)
+    const files = [...seen]
+    const gzip = files.reduce((sum, file) => sum + gzipBytes(readFileSync(join(DIST, file))), 0)
+    return { ...path, files, gzip }
+  })
+}
+
+export const PATH_TABLE_START = '<!-- path-table:start -->'
+export const PATH_TABLE_END = '<!-- path-table:end -->'
+
+/** The README table of page paths: measured, DESIGN.md's budget, met or not. */
+export function pathTable(measured: readonly MeasuredPath[]): string {
+  const kb = (n: number) => `${(n / KB).toFixed(2)} KB`
+  const rows = measured.map(
+    ({ name, files, gzip, budget }) =>
+      `| ${name} | ${files.map((f) => `\`${f}\``).join(' + ')} | ${kb(gzip)} | ≤ ${kb(budget)} | ${gzip <= budget ? 'met' : `**not met** (+${kb(gzip - budget)})`} |`,
+  )
+  return [
+    PATH_TABLE_START,
+    '| page shows | files it loads | gzip | DESIGN.md budget | |',
+    '| --- | --- | ---: | ---: | --- |',
+    ...rows,
+    PATH_TABLE_END,
+  ].join('\n')
+}
