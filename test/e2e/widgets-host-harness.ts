@@ -43,6 +43,8 @@ window.__anchor = async (placement, dir) => {
   const target = document.getElementById('launcher')
   const box = document.createElement('div')
   box.textContent = 'A tip'
+  // As in the widgets: the box carries the reading direction (it inherits the widget's dir).
+  box.dir = dir
   box.style.setProperty('width', 'max-content')
   document.body.append(box)
   return new Promise((resolve) => {

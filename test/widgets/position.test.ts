@@ -7,7 +7,9 @@ describe('physicalPlacement', () => {
     ['auto', 'ltr', 'bottom'], ['auto', 'rtl', 'bottom'],
     ['right', 'ltr', 'right'], ['right', 'rtl', 'left'], ['left', 'rtl', 'right'],
     ['right-start', 'rtl', 'left-start'], ['left-end', 'rtl', 'right-end'],
-    ['top', 'rtl', 'top'], ['bottom-start', 'ltr', 'bottom-start'], ['bottom-start', 'rtl', 'bottom-end'], ['top-end', 'rtl', 'top-start'],
+    ['top', 'rtl', 'top'], ['bottom-start', 'ltr', 'bottom-start'],
+    // floating-ui mirrors the alignment of top/bottom itself for a right-to-left box: not mirrored twice.
+    ['bottom-start', 'rtl', 'bottom-start'], ['top-end', 'rtl', 'top-end'],
   ] as const)('%s in %s is %s', (logical, dir, physical) => {
     expect(physicalPlacement(logical, dir)).toBe(physical)
   })

@@ -5,23 +5,25 @@ import type { TourStep } from '@cairn/protocol'
 export type LogicalPlacement = NonNullable<TourStep['placement']>
 
 /**
- * The physical placement for a logical one: `left`/`right` swap on right-to-left pages, `-start`/`-end`
- * of `top`/`bottom` too (they are inline positions); `auto` becomes `bottom`, and `flip` finds room.
+ * The floating-ui placement for a logical one: `left`/`right` swap on right-to-left pages; `auto`
+ * becomes `bottom`, and `flip` finds room. The `-start`/`-end` of `top`/`bottom` go in as written:
+ * floating-ui already reads them against the floating element's own direction (our boxes inherit the
+ * widget's `dir`), so mirroring them here too would put them back where LTR has them.
  * @example physicalPlacement('right-start', 'rtl') // 'left-start'
+ * @example physicalPlacement('bottom-start', 'rtl') // 'bottom-start' (floating-ui aligns it to the right edge)
  */
 export function physicalPlacement(placement: LogicalPlacement, dir: 'ltr' | 'rtl'): Placement {
   if (placement === 'auto') return 'bottom'
   if (dir === 'ltr') return placement
   const [side, align] = placement.split('-') as [string, string | undefined]
   const mirroredSide = side === 'left' ? 'right' : side === 'right' ? 'left' : side
-  const vertical = side === 'top' || side === 'bottom'
-  const mirroredAlign = vertical && align ? (align === 'start' ? 'end' : 'start') : align
-  return (mirroredAlign ? `${mirroredSide}-${mirroredAlign}` : mirroredSide) as Placement
+  return (align ? `${mirroredSide}-${align}` : mirroredSide) as Placement
 }
 
 /** How to anchor a floating box. */
 export interface AnchorOptions {
   placement: LogicalPlacement
+  /** The reading direction; the floating box should carry the same `dir` (see {@link physicalPlacement}). */
   dir: 'ltr' | 'rtl'
   /** Gap between the target and the box, px. @default 12 */
   gap?: number | undefined
