@@ -14,6 +14,7 @@ export { Surface, type Placement, type SurfaceProps } from './ui/surface.tsx'
 export { Button, type ButtonProps } from './ui/button.tsx'
 export { COMMON_STRINGS } from '../i18n/common-strings.ts'
 export { checkPages } from './host/check-pages.ts'
+export { localizeFlow } from '../i18n/localize-flow.ts'
 
 const NOTHING: WidgetHandle = { close() {} }
 

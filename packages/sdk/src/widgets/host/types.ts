@@ -66,9 +66,10 @@ export interface MountContext {
 /**
  * What a widget shown by the flow engine can do besides reporting: follow its flow's state as it
  * changes (checklist ticks from this tab, other tabs and devices), start another flow, and keep a
- * small value on this device (a minimized checklist), count tracked events (a tour step that advances on one).
+ * small value on this device (a minimized checklist), count tracked events (a tour step that advances on one),
+ * read the what's-new feed and the options it was shown with (the feed).
  */
-export type WidgetLive = Pick<FlowControls, 'watch' | 'start' | 'memo' | 'remember'> & Partial<Pick<FlowControls, 'events'>>
+export type WidgetLive = Pick<FlowControls, 'watch' | 'start' | 'memo' | 'remember'> & Partial<Pick<FlowControls, 'events' | 'feed' | 'opts'>>
 
 /** A shown widget. `close()` removes it without reporting anything (the caller decided). */
 export interface WidgetHandle {
