@@ -20,7 +20,13 @@ const SURVEY: SurveyFlow = {
     { id: 'love', type: 'text', prompt: 'What do you love?' },
   ],
 }
-const FLOWS: Flow[] = [SURVEY, { id: 'welcome', kind: 'tour', steps: [{ id: 's', title: 'S' }] }]
+/** A second survey: only passives, and text answers that start like spreadsheet formulas. */
+const CALM: SurveyFlow = {
+  id: 'calm', kind: 'survey',
+  questions: [{ id: 'score', type: 'nps', prompt: 'Recommend us?' }, { id: 'why', type: 'text', prompt: 'Why?' }],
+}
+const FORMULAS = ['=1+1', '+33 6 12', '-2', '@SUM(A1)', '\tTAB', '\rCR']
+const FLOWS: Flow[] = [SURVEY, CALM, { id: 'welcome', kind: 'tour', steps: [{ id: 's', title: 'S' }] }]
 
 type Who = { anonymousId: string; userId?: string }
 const answer = (who: Who, submissionId: string, questionId: string, value: unknown, ts: number, more: Record<string, unknown> = {}) =>
@@ -64,6 +70,12 @@ describeStores('GET /v1/results/surveys/:id', (target) => {
     ]
     const sent = await t.post(batch(events, { sentAt: NOW }))
     expect(await sent.json()).toMatchObject({ rejected: [], duplicates: 1 })
+    // Six passives of the second survey, every other day, each with a text that starts like a formula.
+    const calm = FORMULAS.flatMap((text, i) => ['score', 'why'].map((questionId, j) => event({
+      type: 'survey_answer', flowId: 'calm', submissionId: `s-calm-${i}`, questionId, answer: j === 0 ? 7 + (i % 2) : text,
+      anonymousId: `calm-${i}`, ts: T + 2 * i * DAY + j * M, ...(j === 1 && { final: true }),
+    } as never)))
+    expect(await (await t.post(batch(calm, { sentAt: NOW }))).json()).toMatchObject({ rejected: [] })
   }, 60_000)
   afterAll(() => cleanup?.(), 30_000)
 
@@ -132,6 +144,30 @@ describeStores('GET /v1/results/surveys/:id', (target) => {
       's-di,2026-11-10T09:00:00.000Z,false,di,di,8,not_using,,,,,',
     ])
     expect(lines.at(-1)).toBe('')
+  })
+
+  it('no responses in the period: the NPS and PMF contract objects with nulls and zeros, no trend', async () => {
+    const body = await (await get('pulse', 'from=2027-01-01&to=2027-02-01')).json()
+    expect(body).toMatchObject({ shown: 0, dismissed: 0, askedLater: 0, responses: 0, completed: 0, completionRate: null, npsTrend: [] })
+    expect(body.nps).toEqual({ score: null, promoters: 0, passives: 0, detractors: 0, responses: 0, marginOfError: null })
+    expect(body.pmf).toEqual({ share: null, veryDisappointed: 0, responses: 0, meetsBar: false })
+  })
+
+  it('all passives: NPS 0 with no margin, every week too', async () => {
+    const body = await (await get('calm')).json()
+    expect(body).toMatchObject({ responses: 6, completed: 6, completionRate: 1, pmf: null })
+    expect(body.nps).toEqual({ score: 0, promoters: 0, passives: 6, detractors: 0, responses: 6, marginOfError: 0 })
+    // Tuesday 3, 5 and 7 November in the week of Monday 2 November; 9, 11 and 13 in the next.
+    expect(body.npsTrend).toEqual([
+      { week: '2026-11-02', score: 0, promoters: 0, passives: 3, detractors: 0, responses: 3, marginOfError: 0 },
+      { week: '2026-11-09', score: 0, promoters: 0, passives: 3, detractors: 0, responses: 3, marginOfError: 0 },
+    ])
+  })
+
+  it('the export neutralizes every formula start: = + - @ tab CR', async () => {
+    const text = await (await get('calm.csv')).text()
+    const rows = text.slice(1).split(/\r\n(?=s-calm|$)/).slice(1, -1)
+    expect(rows.map((row) => row.split(',').slice(-1)[0])).toEqual(["'=1+1", "'+33 6 12", "'-2", "'@SUM(A1)", "'\tTAB", `"'\rCR"`])
   })
 
   it('streams a long export batch by batch, every submission once, in start order', async () => {
