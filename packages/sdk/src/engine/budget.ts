@@ -1,6 +1,7 @@
 import type { FlowEnvelope } from '@cairn/protocol'
 import { until, type Block } from './trigger.ts'
 import { DAY } from './state.ts'
+import { matchUrl } from './url-pattern.ts'
 
 /** The attention budget: how much a user may be interrupted by flows that show by themselves. */
 export type Limits = {
@@ -21,6 +22,21 @@ export const DEFAULT_LIMITS: Limits = { perSession: 3, perDay: 5, surveyCooldown
  */
 export const isModal = (f: FlowEnvelope): boolean =>
   f.kind == 'tour' || f.kind == 'survey' || (f.kind == 'announcement' && (f.style == 'modal' || f.style == 'slideout'))
+
+/**
+ * A tour whose step `step` (the one it starts or resumes on) lives on another page than `url`: it is
+ * not on screen, nor holding the modal slot, until the reader reaches that page (the engine closes it
+ * and resumes it there). Other kinds, and steps without a `url`, always pass.
+ * @example pageFails(tour, 2, 'https://app.example/home') // { why: 'step 2 url "/board"' }
+ */
+export function pageFails(f: FlowEnvelope, step: number | undefined, url: string): Block | undefined {
+  const steps = f.kind == 'tour' ? (f as { steps?: { url?: unknown }[] }).steps : undefined
+  if (!Array.isArray(steps)) return undefined
+  // Where the tour widget starts: the step clamped into range, 0 when it is not a whole number.
+  const i = Math.max(0, Math.min(steps.length - 1, Number.isInteger(step) ? (step as number) : 0))
+  const pattern = steps[i]?.url
+  return typeof pattern == 'string' && !matchUrl(pattern, url) ? { why: `step ${i} url ${JSON.stringify(pattern)}` } : undefined
+}
 
 /** Whether the per-session and per-day caps leave room for one more automatic flow (reason: `cap <limit> <value>`). */
 export function capFails(auto: readonly number[], now: number, visitStart: number, l: Limits): Block | undefined {

@@ -1,7 +1,7 @@
 import type { FlowEnvelope } from '@cairn/protocol'
 import { inShare } from './bucket.ts'
 import { own } from './own.ts'
-import { capFails, cooldownFails, isModal, type Limits } from './budget.ts'
+import { capFails, cooldownFails, isModal, pageFails, type Limits } from './budget.ts'
 import { frequencyFails } from './frequency.ts'
 import { surveyFails } from './survey.ts'
 import { scheduleFails } from './schedule.ts'
@@ -26,7 +26,8 @@ export type Decision = {
    * What decided, as a short code and the JSON it is about: `trigger {…}` (holds), `show*()`,
    * `resume`, `on screen`, `no trigger`, `frequency "once"`, `audience {…}` (the part that failed),
    * `trigger url "/x" does not match …`, `trigger delayMs 2000`, `holdout 0.1`, `cap perSession 3`,
-   * `waiting "tour-id"` (the modal on screen), or why the flow failed on this page.
+   * `waiting "tour-id"` (the modal on screen), `step 2 url "/board"` (a tour's step lives on another
+   * page), or why the flow failed on this page.
    */
   reason: string
   at?: number
@@ -94,12 +95,15 @@ export function decide(c: DecideInput): Decision[] {
     // In progress: shown this visit and neither completed, dismissed nor put off since (absent times compare false).
     else if (fs?.shownAt! >= visitStart && ![fs!.completedAt, fs!.dismissedAt, fs!.laterAt].some((t) => t! >= fs!.shownAt!)) d.resume = true
     else b = t ? targeting() ?? triggerFails(t, ctx) ?? delayFails(t, { ...ctx, since: (d.since = own(c.since, id) ?? now) }) : { why: 'no trigger' }
+    // A tour waits for its step's page: a `show*()` request keeps waiting, a resume is decided again on navigation.
+    const away = !b && pageFails(f, d.resume ? fs?.step : 0, c.url)
+    if (away) b = away
     if (!b && !d.resume && f.holdout && (fs?.heldOutAt !== undefined || inShare(c.user, id, f.holdout))) {
       b = { why: `holdout ${f.holdout}` }
       if (fs?.heldOutAt === undefined) d.heldOut = true
     }
     out.push(d)
-    if (b) block(d, b)
+    if (b) block(d, b, away && ask ? 'later' : 'never')
     else ready.push([d, f, ask?.at ?? d.since ?? now])
   }
   ready.sort(([a, f, x], [b, g, y]) => +!!b.manual - +!!a.manual || (g.priority ?? 0) - (f.priority ?? 0) || x - y)

@@ -1,5 +1,5 @@
 import type { Answer, FlowEnvelope, FlowEventType, FlowKind } from '@cairn/protocol'
-import { DEFAULT_LIMITS, isModal } from './budget.ts'
+import { DEFAULT_LIMITS, isModal, pageFails } from './budget.ts'
 import { decide, type Ask, type Decision } from './decide.ts'
 import type { EngineEventType, EnginePayload, FlowControls, FlowEngine, FlowEngineDeps, FlowEngineOptions, WidgetHandle } from './deps.ts'
 import { flowMilestones, progress } from './checklist.ts'
@@ -45,6 +45,8 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
   let handles = dict<WidgetHandle>()
   /** Automatic flows being rendered, by id: when they were opened. They hold a place in the caps. */
   let pending = dict<number>()
+  /** Flows on screen, by id: takes a tour off the screen (and out of the modal slot) while its step lives on another page. */
+  let elsewhere = dict<() => void>()
   const said = dict<string>()
   let latest: Decision[] = []
   let timer: unknown
@@ -114,6 +116,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
   }
 
   function pass(): void {
+    for (const id in elsewhere) elsewhere[id]?.()
     const now = deps.now()
     const user = deps.getUser()
     const known = flows()
@@ -166,6 +169,8 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     const counted = !d.manual && !d.resume
     let shown = d.resume
     let done = false
+    /** The step this showing is on (a tour starts afresh unless it resumes). */
+    let at = d.resume ? own(state.flows, id)?.step : 0
     screen[id] = isModal(flow)
     if (counted) pending[id] = now
     const gone = (): boolean => done || dead || mine != epoch
@@ -186,6 +191,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     const end = (p?: object, type?: FlowEventType, extra?: Extra): void => {
       if (gone()) return
       done = true
+      delete elsewhere[id]
       delete screen[id]
       delete handles[id]
       delete pending[id]
@@ -212,6 +218,8 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         const items = flow.kind == 'checklist' && stepId ? { items: { [stepId]: deps.now() } } : {}
         emit(flow, 'flow_step', { stepIndex, stepId })
         change({ flows: { [id]: { shownCount: 0, shownAt: own(state.flows, id)?.shownAt as number, step: stepIndex, ...items } } }, true)
+        // A tour whose next step's page is elsewhere leaves the screen, once the widget's handler has returned.
+        if (pageFails(flow, (at = stepIndex), url)) void Promise.resolve().then(run)
       },
       complete: () => end({ completedAt: deps.now() }, 'flow_completed'),
       // "Ask me later" puts a survey off (survey.ts) instead of turning it down.
@@ -227,7 +235,9 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         emit(flow, 'survey_answer', { submissionId: sub[0], ...a })
       },
       error(reason, stepIndex) {
-        if (!gone()) emit(flow, 'flow_error', { reason, stepIndex })
+        // A missing target names its selector: the step's (a tour) or the flow's own (a hotspot).
+        const selector = reason == 'target_missing' && (((flow as { steps?: object[] }).steps?.[stepIndex ?? 0] ?? flow) as { target?: unknown }).target
+        if (!gone()) emit(flow, 'flow_error', { reason, stepIndex, ...(typeof selector == 'string' && { props: { selector } }) })
       },
       close: () => fail('closed'),
       watch(listener) {
@@ -243,6 +253,8 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       },
       events: (name) => own(state.events, name) ?? 0,
     }
+    // Quietly, without a user decision: it resumes (outside the caps) once its step's page is here.
+    elsewhere[id] = () => pageFails(flow, at, url) && (handles[id]?.close(), end())
     task(
       () => deps.render(flow, controls),
       (handle, e) => {
@@ -263,6 +275,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     epoch++
     for (const id in handles) safe(() => handles[id]?.close())
     handles = dict()
+    elsewhere = dict()
     pending = dict()
     screen = dict()
     failed = dict()
