@@ -22,10 +22,15 @@ const FLOWS: Flow[] = [TOUR]
 
 /** The hand-computed funnel of the fixture below. */
 const STEPS = [
-  { index: 0, id: 'hello', title: 'Hello', reached: 5, dropOff: 2, dismissed: 1, targetMissing: 0 },
-  { index: 1, id: 'new', title: 'New project', reached: 3, dropOff: 1, dismissed: 1, targetMissing: 0 },
-  { index: 2, id: 'board', title: 'Your board', reached: 2, dropOff: 0, dismissed: 0, targetMissing: 1 },
-  { index: 3, id: 'done', title: 'All set', reached: 2, dropOff: 0, dismissed: 0, targetMissing: 0 },
+  { index: 0, id: 'hello', title: 'Hello', reached: 5, dropOff: 2, dismissed: 1, targetMissing: 0, missingTargets: [] },
+  // Cy's SDK sent no selector: the published step's target stands in.
+  { index: 1, id: 'new', title: 'New project', reached: 3, dropOff: 1, dismissed: 1, targetMissing: 1, missingTargets: [{ selector: '#new', people: 1 }] },
+  // Bo's and Ana's (an older definition's selector, on two devices: one person).
+  {
+    index: 2, id: 'board', title: 'Your board', reached: 2, dropOff: 0, dismissed: 0, targetMissing: 2,
+    missingTargets: [{ selector: '#board', people: 1 }, { selector: '.board-v1', people: 1 }],
+  },
+  { index: 3, id: 'done', title: 'All set', reached: 2, dropOff: 0, dismissed: 0, targetMissing: 0, missingTargets: [] },
 ]
 
 describeStores('GET /v1/results/flows/:id', (target) => {
@@ -47,13 +52,16 @@ describeStores('GET /v1/results/flows/:id', (target) => {
       // Ana starts on her laptop and finishes on her phone (resumed there): 10 minutes.
       ana('flow_shown', T), ana('flow_step', T + M, { stepIndex: 1, stepId: 'new' }),
       anaPhone('flow_step', T + 3 * M, { stepIndex: 2, stepId: 'board' }), anaPhone('flow_step', T + 5 * M, { stepIndex: 3, stepId: 'done' }),
+      ana('flow_error', T + 2 * M, { stepIndex: 2, reason: 'target_missing', props: { selector: '.board-v1' } }),
+      anaPhone('flow_error', T + 4 * M, { stepIndex: 2, reason: 'target_missing', props: { selector: '.board-v1' } }),
       anaPhone('flow_completed', T + 10 * M),
       // Bo's board never renders: reported, skipped, and he completes in 4 minutes.
       bo('flow_shown', T), bo('flow_step', T + M, { stepIndex: 1, stepId: 'new' }), bo('flow_step', T + 2 * M, { stepIndex: 2, stepId: 'board' }),
-      bo('flow_error', T + 2 * M, { stepIndex: 2, reason: 'target_missing' }), bo('flow_step', T + 2 * M, { stepIndex: 3, stepId: 'done' }),
+      bo('flow_error', T + 2 * M, { stepIndex: 2, reason: 'target_missing', props: { selector: '#board' } }), bo('flow_step', T + 2 * M, { stepIndex: 3, stepId: 'done' }),
       bo('flow_completed', T + 4 * M),
       // Cy closes it on the second step; Di walks away on the first; Ed presses Esc on the first.
-      cy('flow_shown', T), cy('flow_step', T + M, { stepIndex: 1, stepId: 'new' }), cy('flow_dismissed', T + 2 * M, { stepIndex: 1, reason: 'close' }),
+      cy('flow_shown', T), cy('flow_step', T + M, { stepIndex: 1, stepId: 'new' }), cy('flow_error', T + M, { stepIndex: 1, reason: 'target_missing' }),
+      cy('flow_dismissed', T + 2 * M, { stepIndex: 1, reason: 'close' }),
       di('flow_shown', T),
       ed('flow_shown', T), ed('flow_dismissed', T + M, { stepIndex: 0, reason: 'escape' }),
       // Shown long before the period: not counted.
@@ -102,9 +110,21 @@ describe('funnelStats', () => {
   const person = (more: Partial<Parameters<typeof funnelStats>[1][number]> = {}) => ({ shownAt: 0, reached: [], completedAt: null, dismissed: false, dismissedStep: null, missing: [], ...more })
   it('is empty without people, and ignores steps the flow no longer has', () => {
     expect(funnelStats([{ id: 'a', title: 'A' }], [])).toMatchObject({ shown: 0, completionRate: null, timeToComplete: { n: 0, medianMs: null } })
-    const stats = funnelStats([{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }], [person({ reached: [7], missing: [9] })])
+    const stats = funnelStats([{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }], [person({ reached: [7], missing: [{ step: 9, selector: '#x' }] })])
     expect(stats.steps.map((s) => [s.reached, s.dropOff, s.targetMissing])).toEqual([[1, 1, 0], [0, 0, 0]])
     expect(stats.started).toBe(1)
+  })
+  it('counts each person once per missing selector, most first, with the definition’s target or null for reports without one', () => {
+    const gone = (step: number, selector: string | null) => ({ step, selector })
+    const stats = funnelStats([{ id: 'a', title: 'A', target: '#a' }, { id: 'b', title: 'B' }], [
+      person({ missing: [gone(0, '#a'), gone(0, null), gone(1, null)] }),
+      person({ missing: [gone(0, '#z')] }),
+      person({ missing: [gone(0, '#z'), gone(1, '#b')] }),
+    ])
+    expect(stats.steps.map((s) => [s.targetMissing, s.missingTargets])).toEqual([
+      [3, [{ selector: '#z', people: 2 }, { selector: '#a', people: 1 }]],
+      [2, [{ selector: '#b', people: 1 }, { selector: null, people: 1 }]],
+    ])
   })
   it('a completion reaches every step, even with a clock that ran backwards', () => {
     const stats = funnelStats([{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }], [person({ shownAt: 10, completedAt: 5 })])

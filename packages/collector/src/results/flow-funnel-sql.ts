@@ -7,12 +7,14 @@ const EVENT_PERSON = `actor_people p ON p.project_id = e.project_id AND p.anonym
 /**
  * People first shown flow $2 of project $1 in [$3, $4), across their devices: the step indexes they
  * reached (`flow_step`), when they first completed it, whether and at which step they first dismissed
- * it, and the steps whose target was missing for them (`flow_error` `target_missing`).
+ * it, and the steps whose target was missing for them (`flow_error` `target_missing`), each with the
+ * selector the SDK looked for (`props.selector`; null from SDKs that did not send it).
  */
 export const FUNNEL_PEOPLE = `
 WITH shown AS (${firstEvent('flow_shown')}),
 acts AS (
-  SELECT p.person, e.type, e.ts, (e.data->>'stepIndex')::int AS step, e.data->>'reason' AS reason
+  SELECT p.person, e.type, e.ts, (e.data->>'stepIndex')::int AS step, e.data->>'reason' AS reason,
+    e.data->'props'->>'selector' AS selector
   FROM events e JOIN ${EVENT_PERSON}
   WHERE e.project_id = $1 AND e.flow_id = $2 AND e.type IN ('flow_step', 'flow_completed', 'flow_dismissed', 'flow_error')
 )
@@ -21,7 +23,8 @@ SELECT ${ms('s.at')} AS "shownAt",
   ${ms("min(a.ts) FILTER (WHERE a.type = 'flow_completed')")} AS "completedAt",
   COALESCE(bool_or(a.type = 'flow_dismissed'), false) AS dismissed,
   (array_agg(COALESCE(a.step, 0) ORDER BY a.ts) FILTER (WHERE a.type = 'flow_dismissed'))[1] AS "dismissedStep",
-  COALESCE(array_agg(DISTINCT a.step) FILTER (WHERE a.type = 'flow_error' AND a.reason = 'target_missing' AND a.step IS NOT NULL), '{}') AS missing
+  COALESCE(jsonb_agg(DISTINCT jsonb_build_object('step', a.step, 'selector', a.selector))
+    FILTER (WHERE a.type = 'flow_error' AND a.reason = 'target_missing' AND a.step IS NOT NULL), '[]'::jsonb) AS missing
 FROM shown s LEFT JOIN acts a USING (person)
 WHERE s.at >= ${at('$3')} AND s.at < ${at('$4')}
 GROUP BY s.person, s.at`

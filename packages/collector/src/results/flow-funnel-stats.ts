@@ -9,9 +9,12 @@ export type FunnelPerson = {
   dismissed: boolean
   /** The step of the first dismissal (0 when it carried none). */
   dismissedStep: number | null
-  /** Steps whose target never appeared for this person. */
-  missing: readonly number[]
+  /** Steps whose target never appeared for this person, with the selector looked for (null when the SDK sent none). */
+  missing: readonly { step: number; selector: string | null }[]
 }
+
+/** A step as the funnel names it; `target` is its selector in the published definition. */
+export type FunnelStepDefinition = { id: string; title: string; target?: string | undefined }
 
 /** One step of the funnel. */
 export type FunnelStep = {
@@ -26,6 +29,11 @@ export type FunnelStep = {
   dismissed: number
   /** People for whom this step's target never appeared (not dismissals). */
   targetMissing: number
+  /**
+   * Which selectors were missing on this step, and for how many people, most first: the selector the
+   * SDK reported, else (older SDKs) the step's target in the published definition, else null.
+   */
+  missingTargets: { selector: string | null; people: number }[]
 }
 
 /** What `GET /v1/results/flows/:id` says about a flow's funnel. An object, so other kinds can add fields. */
@@ -48,7 +56,7 @@ export type FunnelStats = {
  * when they completed, else the highest step they reached; reports of steps the flow no longer has
  * are ignored.
  */
-export function funnelStats(steps: readonly { id: string; title: string }[], people: readonly FunnelPerson[]): FunnelStats {
+export function funnelStats(steps: readonly FunnelStepDefinition[], people: readonly FunnelPerson[]): FunnelStats {
   const last = steps.length - 1
   const furthest = (p: FunnelPerson) => (p.completedAt !== null ? last : Math.max(0, ...p.reached.filter((i) => i <= last)))
   const done = people.filter((p) => p.completedAt !== null)
@@ -59,14 +67,26 @@ export function funnelStats(steps: readonly { id: string; title: string }[], peo
     completionRate: share(done.length, people.length),
     dismissed: people.filter((p) => p.dismissed).length,
     timeToComplete: spread(done.map((p) => Math.max(0, (p.completedAt as number) - p.shownAt))),
-    steps: steps.map(({ id, title }, index) => ({
+    steps: steps.map(({ id, title, target }, index) => ({
       index,
       id,
       title,
       reached: people.filter((p) => furthest(p) >= index).length,
       dropOff: people.filter((p) => p.completedAt === null && furthest(p) === index).length,
       dismissed: people.filter((p) => p.dismissed && p.dismissedStep === index).length,
-      targetMissing: people.filter((p) => p.missing.includes(index)).length,
+      targetMissing: people.filter((p) => p.missing.some((m) => m.step === index)).length,
+      missingTargets: missingTargets(people, index, target),
     })),
   }
+}
+
+/** Per selector missing on step `index`: how many people it was missing for (a person counts once per selector). */
+function missingTargets(people: readonly FunnelPerson[], index: number, target: string | undefined): FunnelStep['missingTargets'] {
+  const counts = new Map<string | null, number>()
+  for (const p of people) {
+    const seen = new Set(p.missing.filter((m) => m.step === index).map((m) => m.selector ?? target ?? null))
+    for (const selector of seen) counts.set(selector, (counts.get(selector) ?? 0) + 1)
+  }
+  // Ties in code-point order, the same on every server whatever its locale.
+  return [...counts].map(([selector, n]) => ({ selector, people: n })).sort((a, b) => b.people - a.people || (String(a.selector) < String(b.selector) ? -1 : 1))
 }

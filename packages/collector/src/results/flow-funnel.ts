@@ -2,18 +2,18 @@ import type { Flow } from '@cairn/protocol'
 import type { Storage } from '../storage/storage.ts'
 import { announcementNumbers, type AnnouncementNumbers } from './announcement.ts'
 import { FUNNEL_PEOPLE } from './flow-funnel-sql.ts'
-import { funnelStats, type FunnelPerson, type FunnelStats } from './flow-funnel-stats.ts'
+import { funnelStats, type FunnelPerson, type FunnelStats, type FunnelStepDefinition } from './flow-funnel-stats.ts'
 import type { Period } from './milestones-period.ts'
 
 /** The answer of `GET /v1/results/flows/:id`. */
 export type FlowFunnel = FunnelStats & { flowId: string; kind: string | null; from: string; to: string; announcement?: AnnouncementNumbers }
 
-/** A flow's steps as the funnel names them: tour steps, survey questions, checklist items; one step otherwise. */
-function stepsOf(flow: Flow): { id: string; title: string }[] {
-  if (flow.kind === 'tour') return flow.steps.map(({ id, title }) => ({ id, title }))
+/** A flow's steps as the funnel names them: tour steps (with their targets), survey questions, checklist items; one step otherwise. */
+function stepsOf(flow: Flow): FunnelStepDefinition[] {
+  if (flow.kind === 'tour') return flow.steps.map(({ id, title, target }) => ({ id, title, target }))
   if (flow.kind === 'survey') return flow.questions.map(({ id, prompt }) => ({ id, title: prompt }))
   if (flow.kind === 'checklist') return flow.items.map(({ id, title }) => ({ id, title }))
-  return [{ id: flow.id, title: flow.id }]
+  return [{ id: flow.id, title: flow.id, target: flow.kind === 'announcement' ? flow.target : undefined }]
 }
 
 /**
@@ -25,7 +25,7 @@ export async function flowFunnel(storage: Storage, projectId: string, flows: rea
   const flow = flows.find((f) => f.id === id)
   const people = await storage.query<FunnelPerson>(FUNNEL_PEOPLE, [projectId, id, period.from, period.to])
   if (!flow && people.length === 0) return undefined
-  const known = Math.max(0, ...people.flatMap((p) => [...p.reached, ...p.missing, p.dismissedStep ?? 0]))
+  const known = Math.max(0, ...people.flatMap((p) => [...p.reached, ...p.missing.map((m) => m.step), p.dismissedStep ?? 0]))
   const steps = flow ? stepsOf(flow) : Array.from({ length: known + 1 }, (_, i) => ({ id: String(i), title: String(i) }))
   return {
     flowId: id,
