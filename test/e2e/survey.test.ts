@@ -44,7 +44,7 @@ describe.skipIf(!chromiumAvailable())('surveys in real Chromium, answered into t
   }
 
   beforeAll(async () => {
-    fixture = await startFlowsFixture([survey('nps'), survey('pulse'), survey('keys'), survey('looks', { display: 'modal' })])
+    fixture = await startFlowsFixture([survey('nps'), survey('pulse'), survey('keys'), survey('looks', { display: 'modal' }), survey('twin'), survey('later')])
   })
   afterAll(async () => {
     await fixture?.close()
@@ -100,6 +100,65 @@ describe.skipIf(!chromiumAvailable())('surveys in real Chromium, answered into t
     expect(stored).toMatchObject({ completed: 0, completionRate: 0, nps: { score: -100, detractors: 1, responses: 1 } })
     const state = await fixture.userState(user)
     expect(state.flows['pulse']).toMatchObject({ answers: { score: 4 }, dismissedAt: expect.any(Number), submissionId: expect.any(String) })
+  })
+
+  it('two devices asked at once, both answering: one response, the latest answer winning', async () => {
+    const user = uniqueUser('twin')
+    // Each context is a browser of its own: neither knows the other's answers before the collector does.
+    const [a, b] = [(await watchedPage(await fixture.context())).page, (await watchedPage(await fixture.context())).page]
+    for (const page of [a, b]) {
+      await page.goto(`/app/home?user=${user}`)
+      await sdk(page, 'showSurvey', 'twin')
+      await dialog(page, PROMPT.en).waitFor()
+    }
+    await dialog(a, PROMPT.en).getByRole('radio', { name: '9', exact: true }).click()
+    await dialog(a, PROMPT.en).getByRole('button', { name: 'Next' }).click()
+    await dialog(a, 'What do you love?').getByRole('textbox').fill('Fast boards')
+    await dialog(a, 'What do you love?').getByRole('button', { name: 'Submit' }).click()
+    await dialog(a, 'Thank you!').waitFor()
+    await sdk(a, 'flush')
+    await dialog(b, PROMPT.en).getByRole('radio', { name: '3', exact: true }).click()
+    await dialog(b, PROMPT.en).getByRole('button', { name: 'Next' }).click()
+    await dialog(b, 'What was missing?').getByRole('textbox').fill('Offline mode')
+    await dialog(b, 'What was missing?').getByRole('button', { name: 'Submit' }).click()
+    await dialog(b, 'Thank you!').waitFor()
+    await sdk(b, 'flush')
+    const stored = await until('both devices\' answers in the results', async () => {
+      const r = await results('twin')
+      return r.completed === 1 && r
+    })
+    expect(stored).toMatchObject({ responses: 1, completed: 1, nps: { score: -100, detractors: 1, responses: 1 } })
+    const state = await fixture.userState(user)
+    // One submission holding what each device sent: a's text, b's text and b's later score.
+    expect(state.flows['twin']).toMatchObject({ answers: { score: 3, love: 'Fast boards', missing: 'Offline mode' }, submissionId: expect.any(String) })
+  })
+
+  it('"Ask me later": gone without a dismissal, not asked again in this visit, asked again on the next', async () => {
+    const user = uniqueUser('later')
+    const context = await fixture.context()
+    // The next visit is 31 minutes later: the page's clock moves, not the test's.
+    await context.clock.install()
+    const { page, watched } = await watchedPage(context)
+    await page.goto(`/app/home?user=${user}&cairn_debug=1`)
+    await sdk(page, 'showSurvey', 'later')
+    await dialog(page, PROMPT.en).getByRole('button', { name: 'Ask me later' }).click()
+    await until('the survey to leave', async () => (await page.locator('cairn-root').getByRole('dialog').count()) === 0)
+    expect(await heard(page)).toEqual(['flow:shown later manual', 'flow:dismissed later later'])
+    await sdk(page, 'showSurvey', 'later')
+    await until('the engine to put it off', () => watched.console.some((line) => /later: never: ask me later/.test(line)))
+    expect(await page.locator('cairn-root').getByRole('dialog').count()).toBe(0)
+    await sdk(page, 'flush')
+    const put = await until('the put-off in the results', async () => {
+      const r = (await results('later')) as unknown as { askedLater: number; dismissed: number; responses: number }
+      return r.askedLater === 1 && r
+    })
+    expect(put).toMatchObject({ dismissed: 0, responses: 0 })
+    expect((await fixture.userState(user)).flows['later']?.dismissedAt).toBeUndefined()
+
+    await page.clock.fastForward('31:00')
+    await page.reload()
+    await sdk(page, 'showSurvey', 'later')
+    await dialog(page, PROMPT.en).waitFor()
   })
 
   it('keyboard only: Tab in, arrows choose, Enter sends, type, Tab to Submit, Enter, Enter on Done', async () => {
