@@ -47,7 +47,7 @@ describe.skipIf(!chromiumAvailable())('SDK core in real Chromium against a real 
     const page = await open(context, '/pages/script-tag.html')
     const api = await page.evaluate(() => Object.keys((window as unknown as CairnWindow).cairn).sort())
     expect(api).toEqual(expect.arrayContaining([
-      'destroy', 'flush', 'identify', 'init', 'on', 'optIn', 'optOut', 'reset', 'showAnnouncement', 'showChecklist', 'showSurvey', 'showTour', 'track',
+      'destroy', 'flush', 'identify', 'init', 'on', 'optIn', 'optOut', 'reset', 'showAnnouncement', 'showChecklist', 'showFeed', 'showSurvey', 'showTour', 'track',
     ]))
     await page.evaluate((id) => {
       const { cairn } = window as unknown as CairnWindow

@@ -22,7 +22,7 @@ export function init(options: InitOptions, extras: InitExtras = {}): Cairn {
 export { createClient } from './core/client.ts'
 export type { ClientDeps } from './core/client.ts'
 export type {
-  Cairn, CairnEventMap, CairnEventName, FlowEventPayload, InitOptions, Props, ShowOptions, Theme, Traits, UserInput,
+  Cairn, CairnEventMap, CairnEventName, FeedOptions, FlowEventPayload, InitOptions, Props, ShowOptions, Theme, Traits, UserInput,
 } from './core/types.ts'
 export type { EngineFactory, EngineHost, EventInput, FlowEngine } from './core/engine.ts'
 export { memoryStorage, webStorage } from './core/storage.ts'

@@ -9,7 +9,7 @@ const HOSTILE: unknown[][] = [
   ['ok', (() => { const o: Record<string, unknown> = {}; o.self = o; return o })()], ['ok', {}, { hash: 'nope' }], ['ok', {}, 7],
 ]
 const METHODS = [
-  'identify', 'track', 'showTour', 'showSurvey', 'showChecklist', 'showAnnouncement', 'on', 'flush', 'reset', 'optOut', 'optIn', 'destroy',
+  'identify', 'track', 'showTour', 'showSurvey', 'showChecklist', 'showAnnouncement', 'showFeed', 'on', 'flush', 'reset', 'optOut', 'optIn', 'destroy',
 ] as const
 
 let unhandled: unknown[] = []

@@ -22,6 +22,11 @@ export const announcementSchema = v.pipe(
     expireAt: v.optional(isoDate),
     /** Also list it in the what's-new feed. @default false */
     feed: v.optional(v.boolean()),
+    /**
+     * "What's new since your last visit": below the body, list the feed's entries published since
+     * the reader's last activity before this visit (pair it with a `trigger: { inactiveDays }`). @default false
+     */
+    digest: v.optional(v.boolean()),
   }),
   v.forward(v.check((a) => a.style !== 'hotspot' || a.target !== undefined, 'a hotspot needs a target selector'), ['target']),
   v.forward(

@@ -13,7 +13,7 @@ import type { Locks } from './locks.ts'
 import { readJson } from './storage.ts'
 import type { KeyValueStorage } from './storage.ts'
 import type { Transport } from './transport.ts'
-import type { Cairn, InitOptions, ShowOptions, UserInput } from './types.ts'
+import type { Cairn, FeedOptions, InitOptions, ShowOptions, UserInput } from './types.ts'
 
 /** Everything a client is made of: the options plus one seam per side effect. */
 export type ClientDeps = InitOptions & {
@@ -184,6 +184,9 @@ export function createClient(deps: ClientDeps): Cairn {
       engine?.destroy?.()
     },
   }
+  // The feed is the engine's flow `cairn-feed` (engine/feed.ts); `open` asks for its panel.
+  const feed = (open?: boolean) => engine?.show('announcement', 'cairn-feed', { open, selector: (deps.feed as FeedOptions | undefined)?.selector } as ShowOptions)
+  api['showFeed'] = () => (engine ? feed(true) : fail('no_engine', 'feed'))
   for (const [name, kind] of Object.entries(SHOW)) {
     api[name] = (flow: unknown, options?: ShowOptions) => {
       if (!isText(flow, LIMITS.id) && !(flow && typeof flow == 'object' && !Array.isArray(flow))) return invalid(name, 'a flow id or definition')
@@ -225,5 +228,6 @@ export function createClient(deps: ClientDeps): Cairn {
   // Before the engine starts, so that its first decisions (audience, holdout buckets) are about this user.
   if (deps.user !== undefined) attempt('internal', () => identify(deps.user?.id, deps.user?.traits, deps.user))
   attempt('engine', () => (engine = deps.engine?.(host)))
+  if (deps.feed) attempt('engine', () => feed())
   return sdk as unknown as Cairn
 }

@@ -45,10 +45,22 @@ export type InitOptions = {
    */
   limits?: Partial<Limits>
   /**
+   * The what's-new feed, on every page: `true` for a floating launcher with an unread badge, or
+   * `{ selector }` to make one of your elements the launcher (it gets `aria-expanded` and
+   * `data-cairn-unread`). Without it, `showFeed()` still opens the feed. @default false
+   */
+  feed?: boolean | FeedOptions
+  /**
    * Treat `navigator.globalPrivacyControl` as an opt-out (nothing stored, nothing sent) unless the
    * user explicitly calls `optIn()`. @default true
    */
   respectGpc?: boolean
+}
+
+/** Where the what's-new feed's launcher is (`init({ feed })`). */
+export type FeedOptions = {
+  /** Your element that opens the feed, e.g. `#whats-new` (`>>>` reaches into open shadow roots). @default a floating launcher */
+  selector?: string
 }
 
 /** Options of the `show*` methods. */
@@ -104,6 +116,12 @@ export interface Cairn {
   showSurvey(flow: string | SurveyFlow, options?: ShowOptions): void
   showChecklist(flow: string | ChecklistFlow, options?: ShowOptions): void
   showAnnouncement(flow: string | AnnouncementFlow, options?: ShowOptions): void
+  /**
+   * Opens the what's-new feed: the announcements with `feed: true` this user may read, newest first,
+   * those published since they last opened it (on any device) marked as new. Shows the launcher of
+   * `init({ feed })` first if it is not on screen. Each opening is a `flow:shown` of `cairn-feed`.
+   */
+  showFeed(): void
   /** Listens to flow events; returns the function that stops listening. */
   on<E extends CairnEventName>(event: E, handler: (payload: CairnEventMap[E]) => void): () => void
   /** Sends what is queued now; resolves when sent or postponed (offline, backoff). */

@@ -50,7 +50,16 @@ export type FlowControls = {
   remember(value: string): void
   /** How many times the user tracked `name` so far (a tour step that advances on an event counts on from it; `watch` calls back after each). */
   events(name: string): number
+  /** The what's-new feed as this user may read it now (see {@link FeedView}); `watch` calls back when it may have changed. */
+  feed(): FeedView
 }
+
+/**
+ * What the feed shows: the announcements with `feed: true` this user may read now (`feedFlows`:
+ * scheduled, targeted, not held out), how many times `showFeed()` asked for the panel (a widget opens
+ * it when this grows), and when the user was last active before this visit (the digest's "since").
+ */
+export type FeedView = { flows: FlowEnvelope[]; asked: number; away: number | undefined; now: number }
 
 /** What `render` resolves to once the widget is on screen; the engine closes it on `reset`/`destroy`. */
 export type WidgetHandle = { close(): void }

@@ -3,6 +3,7 @@ import { DEFAULT_LIMITS, isModal, pageFails } from './budget.ts'
 import { decide, type Ask, type Decision } from './decide.ts'
 import type { EngineEventType, EnginePayload, FlowControls, FlowEngine, FlowEngineDeps, FlowEngineOptions, WidgetHandle } from './deps.ts'
 import { flowMilestones, progress } from './checklist.ts'
+import { FEED, FEED_FLOW, feedFlows } from './feed.ts'
 import { dict, isObject, own } from './own.ts'
 import { windowedEvents } from './rule.ts'
 import { emptyState, mergeState, readState, recordEvent, touch, type EngineState } from './state.ts'
@@ -56,6 +57,9 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
   let userGen = 0
   let epoch = 0
   let dead = false
+  /** How many times `showFeed()` asked for the feed's panel, and where its launcher goes. */
+  let asked = 0
+  let feedOpts: object = {}
   let busy = false
   let again = false
 
@@ -122,7 +126,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     const known = flows()
     const asks: (Ask & { opts: unknown })[] = []
     requests = requests.filter((r) => {
-      const flow = r.flow ?? known.find((f) => f.id == r.id)
+      const flow = r.flow ?? known.find((f) => f.id == r.id) ?? (r.id == FEED ? FEED_FLOW : undefined)
       if (!flow) {
         if (!flowsPending) emit(r.id, 'flow_error', { reason: 'unknown_flow' })
         return flowsPending
@@ -133,7 +137,8 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       }
       const force = (r.opts as { force?: unknown } | undefined)?.force === true
       // Frequency and audience need the collector's view of the user (answered on another device?).
-      if (userReady || force) asks.push({ flow, at: r.at, opts: r.opts, force })
+      // The feed has no frequency or audience of its own (its entries have theirs).
+      if (userReady || force) asks.push({ flow, at: r.at, opts: r.opts, force: force || r.id == FEED })
       return true
     })
     latest = decide({
@@ -167,7 +172,8 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     const id = flow.id
     const mine = epoch
     const counted = !d.manual && !d.resume
-    let shown = d.resume
+    // The feed's launcher on screen is not a showing: each opening of its panel is (see FEED).
+    let shown = d.resume || id == FEED
     let done = false
     /** The step this showing is on (a tour starts afresh unless it resumes). */
     let at = d.resume ? own(state.flows, id)?.step : 0
@@ -213,6 +219,10 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       opts,
       step(stepIndex, stepId) {
         if (gone()) return
+        if (id == FEED) {
+          change({ flows: { [id]: { shownCount: (own(state.flows, id)?.shownCount ?? 0) + 1, shownAt: deps.now() } } }, true)
+          return emit(flow, 'flow_shown', { reason: 'manual' })
+        }
         mark()
         // The same showing, so merging keeps the furthest step of it. A checklist's step is a tick by hand.
         const items = flow.kind == 'checklist' && stepId ? { items: { [stepId]: deps.now() } } : {}
@@ -252,6 +262,11 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         if (!gone()) change({ memo: { [id]: [deps.now(), value] } })
       },
       events: (name) => own(state.events, name) ?? 0,
+      feed() {
+        const u = deps.getUser()
+        const now = deps.now()
+        return { flows: feedFlows(flows(), state, u.userId ?? u.anonymousId, u.traits ?? {}, now), asked, away: state.visit?.prev, now }
+      },
     }
     // Quietly, without a user decision: it resumes (outside the caps) once its step's page is here.
     elsewhere[id] = () => pageFails(flow, at, url) && (handles[id]?.close(), end())
@@ -318,6 +333,13 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         if (!(def = v.flows[0])) return invalid(v.errors)
         id = def.id
       }
+      if (id == FEED) {
+        feedOpts = { selector: (opts as { selector?: unknown } | undefined)?.selector }
+        if ((opts as { open?: unknown } | undefined)?.open) {
+          asked++
+          watchers.forEach((w) => safe(w))
+        }
+      }
       requests = [...requests.filter((r) => r.id != id), { id, flow: def, kind, at: deps.now(), opts }]
       run()
     },
@@ -342,7 +364,10 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     },
     reset() {
       if (dead) return
+      // The feed's launcher is part of the page, not of the user: it stays, for the next one.
+      const feed = own(screen, FEED) !== undefined
       closeAll()
+      if (feed) requests.push({ id: FEED, at: deps.now(), opts: feedOpts })
       state = touch(emptyState(), deps.now())
       safe(() => deps.save('state', state))
       syncUser()

@@ -4,7 +4,7 @@
  * See docs/flow-engine.md.
  */
 export { createFlowEngine } from './engine.ts'
-export type { FlowEngine, FlowEngineDeps, FlowEngineOptions, FlowControls, FlowUser, WidgetHandle, StoredName, AnswerInput, EngineEventType, EnginePayload } from './deps.ts'
+export type { FlowEngine, FlowEngineDeps, FlowEngineOptions, FlowControls, FeedView, FlowUser, WidgetHandle, StoredName, AnswerInput, EngineEventType, EnginePayload } from './deps.ts'
 export { decide } from './decide.ts'
 export type { Ask, Decision, DecideInput } from './decide.ts'
 export { DEFAULT_LIMITS, isModal, capFails, cooldownFails } from './budget.ts'
@@ -19,6 +19,7 @@ export { matchUrl, matchAnyUrl } from './url-pattern.ts'
 export { bucket, inShare } from './bucket.ts'
 export { DAY, VISIT_GAP, HISTORY, emptyState, mergeState, mergeFlow, readState, touch, recordEvent } from './state.ts'
 export type { EngineState } from './state.ts'
+export { FEED, FEED_FLOW, feedFlows } from './feed.ts'
 export { validateFlows } from './validate.ts'
 export { checkEnvelope } from './envelope.ts'
 export type { FlowEventPayload } from './validate.ts'

@@ -1,9 +1,12 @@
 import type { AnnouncementFlow } from '@cairn/protocol'
 import { useEffect, useState } from 'preact/hooks'
-import { Surface, type Placement, type WidgetProps } from './runtime.ts'
+import { localizeFlow, Surface, type Placement, type WidgetProps } from './runtime.ts'
 import { AnnouncementBody, type Finish } from './announcement/body.tsx'
 import { checkAnnouncement } from './announcement/check.ts'
 import { Hotspot } from './announcement/hotspot.tsx'
+import { FeedList } from './announcement/feed-list.tsx'
+import { LiveFeed, type FeedLive } from './announcement/live-feed.tsx'
+import { digest } from './announcement/schedule.ts'
 import { ANNOUNCEMENT_CSS } from './announcement/styles.ts'
 
 const PLACEMENT = { modal: 'center', banner: 'top', slideout: 'corner' } as const
@@ -14,7 +17,9 @@ const PLACEMENT = { modal: 'center', banner: 'top', slideout: 'corner' } as cons
  * beacon on `target` that opens it as a tooltip. What is reported: `shown` (a view), `step`
  * `cta` (the call to action followed — a URL opened or a tour started through the engine; then
  * `completed`), `step` `open` (a hotspot opened),
- * `completed` (Done) and `dismissed` (× or Esc).
+ * `completed` (Done) and `dismissed` (× or Esc). With `digest: true` it lists, below its body, the
+ * feed's entries published while the reader was away (since their last activity before this visit).
+ * The engine's what's-new feed (`style: 'feed'`, see `engine/feed.ts`) is drawn here too.
  */
 export default function Announcement({ flow, env, live }: WidgetProps<AnnouncementFlow>) {
   const [ids] = useState(() => ({ title: env.id('title'), body: env.id('body') }))
@@ -26,14 +31,18 @@ export default function Announcement({ flow, env, live }: WidgetProps<Announceme
     if (how === 'cta' && flow.cta && 'tour' in flow.cta) live?.start(flow.cta.tour, 'tour')
   }
   const modal = flow.style === 'modal'
+  const feed = (flow.style as string) === 'feed'
   // A modal takes focus and is read out; a banner or a slide-out tells screen readers it arrived.
-  useEffect(() => void (modal || flow.style === 'hotspot' || env.announce(env.plain(flow.title))), [])
+  useEffect(() => void (modal || feed || flow.style === 'hotspot' || env.announce(env.plain(flow.title))), [])
 
-  if (flow.style === 'hotspot') return <Hotspot flow={flow as HotspotFlow} ids={ids} finish={finish} />
+  if (feed) return live?.feed ? <LiveFeed live={live as FeedLive} /> : null
+  const view = flow.digest ? live?.feed?.() : undefined
+  const extra = view ? <FeedList entries={digest(view.flows.map((f) => localizeFlow(f, env.lang).flow as unknown as AnnouncementFlow), view.away ?? 0, view.now)} /> : null
+  if (flow.style === 'hotspot') return <Hotspot flow={flow as HotspotFlow} ids={ids} finish={finish}>{extra}</Hotspot>
   const placement: Placement = flow.style === 'banner' && flow.position === 'bottom' ? 'bottom' : PLACEMENT[flow.style]
   return (
     <Surface placement={placement} labelledBy={ids.title} describedBy={flow.body ? ids.body : undefined} onDismiss={finish}>
-      <AnnouncementBody flow={flow} ids={ids} finish={finish} />
+      <AnnouncementBody flow={flow} ids={ids} finish={finish}>{extra}</AnnouncementBody>
     </Surface>
   )
 }

@@ -1,5 +1,6 @@
 import type { AnnouncementFlow } from '@cairn/protocol'
-import { useContext } from 'preact/hooks'
+import type { ComponentChildren } from 'preact'
+import { useContext, useLayoutEffect, useRef } from 'preact/hooks'
 import { safeLink } from '../../content/safe-link.ts'
 import { Button, COMMON_STRINGS, EnvContext, type WidgetEnv } from '../runtime.ts'
 
@@ -12,16 +13,27 @@ export interface BodyProps {
   flow: AnnouncementFlow
   ids: { title: string; body: string }
   finish(how: Finish): void
+  /** Shown below the body (a digest's list). */
+  children?: ComponentChildren
 }
 
 /**
  * What every style shows: the title, the image (with its alt text), the body, the call to action and
  * Done. A URL goes through the same check as links in content (http(s), mailto, relative) and opens
- * in a new tab when it leaves the site; a rejected URL leaves no call to action (nor image).
+ * in a new tab when it leaves the site — or as `newTab` says: `true` a new tab even on this site,
+ * `false` this tab even for another site. A rejected URL leaves no call to action (nor image).
  */
-export function AnnouncementBody({ flow, ids, finish }: BodyProps) {
+export function AnnouncementBody({ flow, ids, finish, children }: BodyProps) {
   const env = useContext(EnvContext) as WidgetEnv
   const { cta, media } = flow
+  const newTab = cta && 'url' in cta ? cta.newTab : undefined
+  const links = useRef<HTMLSpanElement>(null)
+  // The link comes from the content renderer, which decides by the site alone; `newTab` overrides it.
+  useLayoutEffect(() => {
+    const a = links.current?.querySelector('a')
+    if (a && newTab) a.target = '_blank'
+    else if (a && newTab === false) a.removeAttribute('target')
+  })
   // Composed as content, so the URL is judged like any link in a body; `(`, `)` and spaces encoded to keep
   // it one. Only the scheme matters for the pre-check, hence the stand-in base.
   const link = cta && 'url' in cta && allowed(cta.url) ? `[${cta.label.replace(/[[\]\\]/g, '\\$&')}](${cta.url.replace(/[()\s]/g, encodeURIComponent)})` : ''
@@ -31,9 +43,10 @@ export function AnnouncementBody({ flow, ids, finish }: BodyProps) {
       <h2 id={ids.title} class="title">{env.inline(flow.title)}</h2>
       {image ? <img class="media" src={image.src} alt={env.plain(image.alt)} /> : null}
       {flow.body ? <div id={ids.body} class="body">{env.blocks(flow.body)}</div> : null}
+      {children}
       <div class="actions">
         {cta && 'tour' in cta ? <Button primary onClick={() => finish('cta')}>{env.inline(cta.label)}</Button> : null}
-        {link ? <span class="cta-link" onClick={env.guard((e: Event) => (e.target as Element).closest('a') && finish('cta'))}>{env.inline(link)}</span> : null}
+        {link ? <span ref={links} class="cta-link" onClick={env.guard((e: Event) => (e.target as Element).closest('a') && finish('cta'))}>{env.inline(link)}</span> : null}
         <Button primary={!cta} autofocus onClick={() => finish('done')}>{env.t(COMMON_STRINGS, 'done')}</Button>
       </div>
     </div>

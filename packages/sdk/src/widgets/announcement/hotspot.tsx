@@ -1,4 +1,5 @@
 import type { AnnouncementFlow } from '@cairn/protocol'
+import type { ComponentChildren } from 'preact'
 import { useContext, useEffect, useRef, useState } from 'preact/hooks'
 import { EnvContext, Surface, type WidgetEnv } from '../runtime.ts'
 import { AnnouncementBody, type Finish } from './body.tsx'
@@ -11,6 +12,8 @@ export interface HotspotProps {
   flow: AnnouncementFlow & { target: string }
   ids: { title: string; body: string }
   finish(how: Finish): void
+  /** Shown below the body (a digest's list). */
+  children?: ComponentChildren
 }
 
 type Anchor = typeof import('../position.ts')['anchor']
@@ -21,7 +24,7 @@ type Anchor = typeof import('../position.ts')['anchor']
  * 5 s for the target to appear (`>>>` reaches into open shadow roots), else reports `target_missing`.
  * Positioning comes from `position.ts` (shared with the tour), loaded only here.
  */
-export function Hotspot({ flow, ids, finish }: HotspotProps) {
+export function Hotspot({ flow, ids, finish, children }: HotspotProps) {
   const env = useContext(EnvContext) as WidgetEnv
   const beacon = useRef<HTMLButtonElement>(null)
   const tip = useRef<HTMLDivElement>(null)
@@ -45,9 +48,8 @@ export function Hotspot({ flow, ids, finish }: HotspotProps) {
     throw error
   })
 
-  // floating-ui mirrors `-end` by itself for a right-to-left floating element (the beacon inherits the
-  // widget's `dir`), so the logical placement goes in unmirrored.
-  useEffect(() => (target && anchor ? anchor(target, beacon.current as HTMLElement, { placement: 'top-end', dir: 'ltr', gap: -10 }) : undefined), [target, anchor])
+  // Top-end: the end corner of the target, left in RTL (floating-ui reads `-end` against the beacon's inherited `dir`).
+  useEffect(() => (target && anchor ? anchor(target, beacon.current as HTMLElement, { placement: 'top-end', dir: env.dir, gap: -10 }) : undefined), [target, anchor])
   useEffect(() => {
     const box = tip.current?.firstElementChild as HTMLElement | null | undefined
     return open && anchor && box ? anchor(beacon.current as HTMLElement, box, { placement: 'bottom', dir: env.dir }) : undefined
@@ -75,7 +77,7 @@ export function Hotspot({ flow, ids, finish }: HotspotProps) {
       {open ? (
         <div class="tip" ref={tip}>
           <Surface placement="corner" focus labelledBy={ids.title} describedBy={flow.body ? ids.body : undefined} onDismiss={finish}>
-            <AnnouncementBody flow={flow} ids={ids} finish={finish} />
+            <AnnouncementBody flow={flow} ids={ids} finish={finish}>{children}</AnnouncementBody>
           </Surface>
         </div>
       ) : null}

@@ -1,0 +1,33 @@
+import type { FlowEnvelope } from '@cairn/protocol'
+import { inShare } from './bucket.ts'
+import { own } from './own.ts'
+import { audienceFails } from './rule.ts'
+import { scheduleFails } from './schedule.ts'
+import type { EngineState } from './state.ts'
+
+/**
+ * The what's-new feed's own flow id. The feed is shown through the engine like a flow of this id;
+ * each opening is its `flow_shown`, so its `shownAt` — on this device, another tab or, through the
+ * collector's user state, another device — is when the user last opened the feed.
+ */
+export const FEED = 'cairn-feed'
+
+/**
+ * The feed's definition: an announcement of its own style, which the announcement chunk draws as the
+ * launcher and panel. Its (empty) fa and ar content makes the widget speak the reader's language in
+ * those locales, as it does in English: the languages of the built-in strings.
+ */
+export const FEED_FLOW = { id: FEED, kind: 'announcement', style: 'feed', title: '', locales: { fa: {}, ar: {} } } as FlowEnvelope
+
+/**
+ * The announcements this user may read in the feed at `now`: `feed: true`, inside their
+ * `publishAt`/`expireAt` window, in their audience, and not held out — the targeting of `decide`
+ * without the trigger and frequency (reading the feed is the user's own doing). Definition order.
+ * @example feedFlows(flows, state, 'u1', { requestedFeatures: ['dark-mode'] }, Date.now())
+ */
+export function feedFlows(flows: readonly FlowEnvelope[], s: EngineState, user: string, traits: Readonly<Record<string, unknown>>, now: number): FlowEnvelope[] {
+  return flows.filter((f) =>
+    f.kind == 'announcement' && (f as { feed?: unknown }).feed === true && !scheduleFails(f, now) &&
+    !(f.audience && audienceFails(f.audience, { ...s, traits, now })) &&
+    !(f.holdout && (own(s.flows, f.id)?.heldOutAt !== undefined || inShare(user, f.id, f.holdout))))
+}

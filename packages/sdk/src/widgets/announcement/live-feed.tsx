@@ -1,0 +1,43 @@
+import type { AnnouncementFlow } from '@cairn/protocol'
+import { useContext, useEffect, useRef, useState } from 'preact/hooks'
+import type { FeedView } from '../../engine/index.ts'
+import { EnvContext, localizeFlow, type WidgetEnv, type WidgetLive } from '../runtime.ts'
+import { waitForTarget } from '../tour/target.ts'
+import { Feed } from './feed.tsx'
+
+/** How long the feed waits for the page's launcher element to appear, ms. */
+const WAIT_MS = 5000
+
+/** The feed's live side: the engine's `feed()` and the options of `showFeed()` / `init({ feed })`. */
+export type FeedLive = Pick<WidgetLive, 'watch' | 'opts'> & { feed(): FeedView }
+
+/**
+ * The feed as the engine shows it: the announcements this user may read (scheduled, targeted — the
+ * engine's `feed()`), "last opened" from the feed's own flow state (`shownAt`: this tab, other tabs,
+ * other devices through the collector), both followed with `watch`; an opening reported as the step
+ * `open`, which the engine records as the feed's `flow_shown`. With a `selector`, the page's element
+ * is the launcher; one that does not appear within 5 s is `target_missing`.
+ */
+export function LiveFeed({ live }: { live: FeedLive }) {
+  const env = useContext(EnvContext) as WidgetEnv
+  const box = useRef<HTMLDivElement>(null)
+  const selector = (live.opts as { selector?: unknown } | undefined)?.selector
+  const [view, setView] = useState<FeedView & { opened?: number | undefined }>(live.feed)
+  const [launcher, setLauncher] = useState<Element>()
+
+  useEffect(() => live.watch((state) => setView({ ...live.feed(), opened: state?.shownAt })), [])
+  useEffect(() => {
+    if (typeof selector != 'string') return undefined
+    return waitForTarget((box.current as HTMLElement).ownerDocument, selector, WAIT_MS, setLauncher, () => env.emit({ type: 'error', reason: 'target_missing', stepIndex: 0 }))
+  }, [])
+
+  const flows = view.flows.map((f) => localizeFlow(f, env.lang).flow as unknown as AnnouncementFlow)
+  return (
+    <div ref={box}>
+      {typeof selector == 'string' && !launcher ? null : (
+        <Feed flows={flows} opened={view.opened} now={view.now} asked={view.asked} launcher={launcher}
+          onOpen={() => env.emit({ type: 'step', stepIndex: 0, stepId: 'open' })} />
+      )}
+    </div>
+  )
+}
