@@ -23,12 +23,12 @@ describe('feedFlows: what a user may read in the feed', () => {
     ['the audience rule decides: did not ask', [dark], { requestedFeatures: ['export'] }, []],
     ['a held-out user never sees it', [news('h', { holdout: 1 })], {}, []],
   ] as const)('%s', (_, flows, traits, expected) => {
-    expect(ids(feedFlows(flows as readonly FlowEnvelope[], emptyState(), 'u1', traits, NOW))).toEqual(expected)
+    expect(ids(feedFlows(flows as readonly FlowEnvelope[], emptyState(), { userId: 'u1', anonymousId: 'a1', traits }, NOW))).toEqual(expected)
   })
 
   it('a user held out earlier stays out even when the holdout is lowered', () => {
     const s = { ...emptyState(), flows: { h: { shownCount: 0, heldOutAt: NOW - DAY } } }
-    expect(feedFlows([news('h', { holdout: 0.0001 })], s, 'u1', {}, NOW)).toEqual([])
+    expect(feedFlows([news('h', { holdout: 0.0001 })], s, { userId: 'u1', anonymousId: 'a1' }, NOW)).toEqual([])
   })
 
   it('lists a feed announcement exactly when decide would show it on request (same audience, schedule and holdout)', () => {
@@ -50,7 +50,7 @@ describe('feedFlows: what a user may read in the feed', () => {
         flows: [], asks: [{ flow, at: NOW }], state: emptyState(), user, traits, url: 'https://app.test/', now: NOW,
         since: {}, screen: {}, failed: {}, limits: DEFAULT_LIMITS,
       })
-      expect(feedFlows([flow], emptyState(), user, traits, NOW).length).toBe(d?.verdict === 'now' ? 1 : 0)
+      expect(feedFlows([flow], emptyState(), { userId: user, anonymousId: 'a', traits }, NOW).length).toBe(d?.verdict === 'now' ? 1 : 0)
     }))
   })
 })

@@ -262,11 +262,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         if (!gone()) change({ memo: { [id]: [deps.now(), value] } })
       },
       events: (name) => own(state.events, name) ?? 0,
-      feed() {
-        const u = deps.getUser()
-        const now = deps.now()
-        return { flows: feedFlows(flows(), state, u.userId ?? u.anonymousId, u.traits ?? {}, now), asked, away: state.visit?.prev, now }
-      },
+      feed: (now = deps.now()) => ({ flows: feedFlows(flows(), state, deps.getUser(), now), asked, away: state.visit?.prev, now }),
     }
     // Quietly, without a user decision: it resumes (outside the caps) once its step's page is here.
     elsewhere[id] = () => pageFails(flow, at, url) && (handles[id]?.close(), end())
@@ -337,7 +333,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         feedOpts = { selector: (opts as { selector?: unknown } | undefined)?.selector }
         if ((opts as { open?: unknown } | undefined)?.open) {
           asked++
-          watchers.forEach((w) => safe(w))
+          watchers.forEach(safe)
         }
       }
       requests = [...requests.filter((r) => r.id != id), { id, flow: def, kind, at: deps.now(), opts }]

@@ -3,6 +3,7 @@ import { inShare } from './bucket.ts'
 import { own } from './own.ts'
 import { audienceFails } from './rule.ts'
 import { scheduleFails } from './schedule.ts'
+import type { FlowUser } from './deps.ts'
 import type { EngineState } from './state.ts'
 
 /**
@@ -23,11 +24,11 @@ export const FEED_FLOW = { id: FEED, kind: 'announcement', style: 'feed', title:
  * The announcements this user may read in the feed at `now`: `feed: true`, inside their
  * `publishAt`/`expireAt` window, in their audience, and not held out — the targeting of `decide`
  * without the trigger and frequency (reading the feed is the user's own doing). Definition order.
- * @example feedFlows(flows, state, 'u1', { requestedFeatures: ['dark-mode'] }, Date.now())
+ * @example feedFlows(flows, state, { userId: 'u1', anonymousId: 'a1', traits: { requestedFeatures: ['dark-mode'] } }, Date.now())
  */
-export function feedFlows(flows: readonly FlowEnvelope[], s: EngineState, user: string, traits: Readonly<Record<string, unknown>>, now: number): FlowEnvelope[] {
+export function feedFlows(flows: readonly FlowEnvelope[], s: EngineState, user: FlowUser, now: number): FlowEnvelope[] {
   return flows.filter((f) =>
     f.kind == 'announcement' && (f as { feed?: unknown }).feed === true && !scheduleFails(f, now) &&
-    !(f.audience && audienceFails(f.audience, { ...s, traits, now })) &&
-    !(f.holdout && (own(s.flows, f.id)?.heldOutAt !== undefined || inShare(user, f.id, f.holdout))))
+    !(f.audience && audienceFails(f.audience, { ...s, traits: user.traits ?? {}, now })) &&
+    !(f.holdout && (own(s.flows, f.id)?.heldOutAt !== undefined || inShare(user.userId ?? user.anonymousId, f.id, f.holdout))))
 }

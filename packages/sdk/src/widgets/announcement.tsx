@@ -1,12 +1,10 @@
 import type { AnnouncementFlow } from '@cairn/protocol'
 import { useEffect, useState } from 'preact/hooks'
-import { localizeFlow, Surface, type Placement, type WidgetProps } from './runtime.ts'
+import { Surface, type Placement, type WidgetProps } from './runtime.ts'
 import { AnnouncementBody, type Finish } from './announcement/body.tsx'
 import { checkAnnouncement } from './announcement/check.ts'
 import { Hotspot } from './announcement/hotspot.tsx'
-import { FeedList } from './announcement/feed-list.tsx'
-import { LiveFeed, type FeedLive } from './announcement/live-feed.tsx'
-import { digest } from './announcement/schedule.ts'
+import type { FeedLive } from './announcement/live-feed.tsx'
 import { ANNOUNCEMENT_CSS } from './announcement/styles.ts'
 
 const PLACEMENT = { modal: 'center', banner: 'top', slideout: 'corner' } as const
@@ -35,9 +33,18 @@ export default function Announcement({ flow, env, live }: WidgetProps<Announceme
   // A modal takes focus and is read out; a banner or a slide-out tells screen readers it arrived.
   useEffect(() => void (modal || feed || flow.style === 'hotspot' || env.announce(env.plain(flow.title))), [])
 
-  if (feed) return live?.feed ? <LiveFeed live={live as FeedLive} /> : null
-  const view = flow.digest ? live?.feed?.() : undefined
-  const extra = view ? <FeedList entries={digest(view.flows.map((f) => localizeFlow(f, env.lang).flow as unknown as AnnouncementFlow), view.away ?? 0, view.now)} /> : null
+  const [whatsNew, setWhatsNew] = useState<typeof import('./announcement/whats-new.ts')>()
+  const wanted = !!live?.feed && (feed || !!flow.digest)
+  // A chunk that fails to load is the widget failing: thrown in a guard, reported as render_failed.
+  const failed = env.guard((error: unknown) => {
+    throw error
+  })
+  useEffect(() => void (wanted && import('./announcement/whats-new.ts').then(setWhatsNew, failed)), [])
+
+  if (feed) return whatsNew ? <whatsNew.LiveFeed live={live as FeedLive} /> : null
+  // A digest shows once its list can.
+  if (wanted && !whatsNew) return null
+  const extra = whatsNew ? <whatsNew.Digest live={live as FeedLive} /> : null
   if (flow.style === 'hotspot') return <Hotspot flow={flow as HotspotFlow} ids={ids} finish={finish}>{extra}</Hotspot>
   const placement: Placement = flow.style === 'banner' && flow.position === 'bottom' ? 'bottom' : PLACEMENT[flow.style]
   return (
