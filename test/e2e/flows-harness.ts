@@ -14,7 +14,7 @@ const SECRET_KEY = 'sk_flows'
 
 /**
  * The host page's own script (a file: the CSP allows no inline script). It starts Cairn from the
- * script tag's `window.cairn` with the user, locale and debug mode the URL asks for, and keeps every
+ * script tag's `window.cairn` with the user, locale, feed and debug mode the URL asks for, and keeps every
  * lifecycle event a listener hears in `window.__events`.
  */
 const pageScript = (endpoint: string, inline: unknown[]) => `
@@ -27,6 +27,8 @@ const sdk = cairn.init({
   ...(user && { user: { id: user } }),
   ...(params.get('locale') && { locale: params.get('locale') }),
   ...(params.has('inline') && { flows: ${JSON.stringify(inline)} }),
+  // ?feed: the floating what's-new launcher; ?feed=<selector>: the page's element opens the feed.
+  ...(params.has('feed') && { feed: params.get('feed') ? { selector: params.get('feed') } : true }),
   limits: { perSession: 10, perDay: 20 },
 })
 for (const name of ['flow:shown', 'flow:step', 'flow:completed', 'flow:dismissed', 'flow:error', 'flow:held_out']) {
