@@ -143,6 +143,20 @@ describe('the checklist widget', () => {
     expect(t.watching()).toBe(false)
   })
 
+  it('finished while off screen (another page, tab or device), it opens to celebrate even if minimized before', async () => {
+    const t = fakeLive('min')
+    const items = { board: 1, tour: 2, guide: 3, 'done-by-hand': 4 }
+    const { ui, events } = await show(flow, { live: t.live, state: { shownCount: 1, items } })
+    expect(ui.getByRole('dialog', { name: 'Get started' })).toBeTruthy()
+    expect(ui.getByText('All done!')).toBeTruthy()
+    await waitFor(() => expect(t.watching()).toBe(true))
+    t.push(items)
+    await waitFor(() => expect(status(ui)).toBe('All done! You have finished every step.'))
+    expect(ui.getByText('4 of 4 done')).toBeTruthy()
+    fireEvent.click(ui.getByRole('button', { name: 'Done' }))
+    expect(summary(events)).toEqual(['shown', 'completed'])
+  })
+
   it('× on a finished checklist completes it', async () => {
     const t = fakeLive()
     t.push({})

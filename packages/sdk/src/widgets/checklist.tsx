@@ -19,18 +19,20 @@ import { CHECKLIST_CSS } from './checklist/styles.ts'
 export default function Checklist({ flow, env, state, via, live }: WidgetProps<ChecklistFlow>) {
   const [current, setCurrent] = useState(state)
   const [mine, setMine] = useState<ReadonlySet<string>>(new Set())
-  const [open, setOpen] = useState(live?.memo != 'min')
-  // Focus follows the reader: into the panel they opened, onto the launcher when they minimized.
-  const [moved, setMoved] = useState(via == 'manual')
   const done = doneIds(flow, current, mine)
   const total = flow.items.length
   const all = done.length == total
+  // Finished while it was off screen (another page, tab or device): it opens to celebrate.
+  const [open, setOpen] = useState(live?.memo != 'min' || all)
+  // Focus follows the reader: into the panel they opened, onto the launcher when they minimized.
+  const [moved, setMoved] = useState(via == 'manual')
   const before = useRef(done)
   const progress = () => env.t(CHECKLIST_STRINGS, 'progress', { n: done.length, total })
+  const allDone = () => `${env.t(CHECKLIST_STRINGS, 'allDone')} ${env.t(CHECKLIST_STRINGS, 'allDoneBody')}`
 
   useEffect(() => live?.watch(setCurrent), [])
   useEffect(() => {
-    if (open && !moved) env.announce(`${env.plain(flow.title)}. ${progress()}`)
+    if (open && !moved) env.announce(all ? allDone() : `${env.plain(flow.title)}. ${progress()}`)
   }, [])
   useEffect(() => {
     const fresh = newlyDone(before.current, done)
@@ -39,7 +41,7 @@ export default function Checklist({ flow, env, state, via, live }: WidgetProps<C
     if (all) {
       setOpen(true)
       setMoved(false)
-      env.announce(`${env.t(CHECKLIST_STRINGS, 'allDone')} ${env.t(CHECKLIST_STRINGS, 'allDoneBody')}`)
+      env.announce(allDone())
     } else {
       const titles = fresh.map((id) => env.t(CHECKLIST_STRINGS, 'ticked', { item: env.plain(flow.items.find((i) => i.id == id)?.title) }))
       env.announce(`${titles.join(' ')} ${progress()}`)
