@@ -91,13 +91,14 @@ describe('milestoneStats', () => {
     // Durations 1h, 3h, 5h, 0 → sorted 0, 1, 3, 5: median 2h, p75 = 3 + 0.25·(5 − 3) = 3.5h.
     expect(project).toMatchObject({ reached: 6, newUsersReached: 4, share: 0.8, timeToReach: { n: 4, medianMs: 2 * H, p75Ms: 3.5 * H } })
     expect(project.weekly).toEqual([
-      { week: '2026-11-02', newUsers: 3, reached: 2, share: 2 / 3, medianMs: 2 * H },
-      { week: '2026-11-09', newUsers: 2, reached: 2, share: 1, medianMs: 2.5 * H },
+      // 1h, 3h: median 2h, p75 2.5h; 5h, 0: median 2.5h, p75 = 0 + 0.75·5 = 3.75h.
+      { week: '2026-11-02', newUsers: 3, reached: 2, share: 2 / 3, medianMs: 2 * H, p75Ms: 2.5 * H },
+      { week: '2026-11-09', newUsers: 2, reached: 2, share: 1, medianMs: 2.5 * H, p75Ms: 3.75 * H },
     ])
     expect(stats.find((s) => s.name === 'invited')).toMatchObject({ reached: 1, newUsersReached: 1, share: 0.2, timeToReach: { n: 1, medianMs: 10 * H, p75Ms: 10 * H } })
     expect(stats.find((s) => s.name === 'connected')).toMatchObject({
       reached: 0, newUsersReached: 0, share: 0, timeToReach: { n: 0, medianMs: null, p75Ms: null },
-      weekly: [{ week: '2026-11-02', newUsers: 3, reached: 0, share: 0, medianMs: null }, { week: '2026-11-09', newUsers: 2, reached: 0, share: 0, medianMs: null }],
+      weekly: [{ week: '2026-11-02', newUsers: 3, reached: 0, share: 0, medianMs: null, p75Ms: null }, { week: '2026-11-09', newUsers: 2, reached: 0, share: 0, medianMs: null, p75Ms: null }],
     })
   })
 
@@ -106,7 +107,7 @@ describe('milestoneStats', () => {
       .toEqual([{ name: 'm', declared: false, reached: 3, newUsersReached: 0, share: null, timeToReach: { n: 0, medianMs: null, p75Ms: null }, weekly: [] }])
   })
 
-  it('weekly cohorts add up to the period, and shares stay in [0, 1] (property)', () => {
+  it('weekly cohorts add up to the period, shares stay in [0, 1], medians never above p75 (property)', () => {
     const person = fc.record({
       firstSeen: fc.integer({ min: MON, max: MON + 60 * 864e5 }),
       reached: fc.dictionary(fc.constantFrom('a', 'b', '__proto__'), fc.integer({ min: MON - 864e5, max: MON + 90 * 864e5 })),
@@ -119,6 +120,10 @@ describe('milestoneStats', () => {
         if (s.share !== null) expect(s.share).toBeGreaterThanOrEqual(0)
         if (s.share !== null) expect(s.share).toBeLessThanOrEqual(1)
         if (s.timeToReach.medianMs !== null) expect(s.timeToReach.medianMs).toBeLessThanOrEqual(s.timeToReach.p75Ms as number)
+        for (const w of s.weekly) {
+          expect(w.medianMs === null).toBe(w.reached === 0)
+          if (w.medianMs !== null) expect(w.medianMs).toBeLessThanOrEqual(w.p75Ms as number)
+        }
       }
     }))
   })

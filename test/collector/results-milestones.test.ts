@@ -58,8 +58,8 @@ describeStores('GET /v1/results/milestones', (target) => {
       // Ana 1 h, Bo 3 h: median 2 h, p75 2.5 h.
       timeToReach: { n: 2, medianMs: 2 * H, p75Ms: 2.5 * H },
       weekly: [
-        { week: '2026-11-02', newUsers: 2, reached: 2, share: 1, medianMs: 2 * H },
-        { week: '2026-11-09', newUsers: 1, reached: 0, share: 0, medianMs: null },
+        { week: '2026-11-02', newUsers: 2, reached: 2, share: 1, medianMs: 2 * H, p75Ms: 2.5 * H },
+        { week: '2026-11-09', newUsers: 1, reached: 0, share: 0, medianMs: null, p75Ms: null },
       ],
     })
     expect(body.milestones[1]).toMatchObject({ name: 'invited_teammate', reached: 1, newUsersReached: 1, timeToReach: { n: 1, medianMs: 10 * H } })

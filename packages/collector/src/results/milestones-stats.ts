@@ -35,8 +35,11 @@ export const share = (reached: number, of: number): number | null => (of > 0 ? r
 /** A person first seen in the period, with when they reached each milestone (epoch ms). */
 export type NewPerson = { firstSeen: number; reached: Readonly<Record<string, number>> }
 
-/** One weekly cohort of new users: who was first seen that week, and how many of them reached the milestone. */
-export type WeeklyCohort = { week: string; newUsers: number; reached: number; share: number | null; medianMs: number | null }
+/**
+ * One weekly cohort of new users: who was first seen that week, how many of them reached the milestone,
+ * and how long it took them (median, p75).
+ */
+export type WeeklyCohort = { week: string; newUsers: number; reached: number; share: number | null; medianMs: number | null; p75Ms: number | null }
 
 /** What `GET /v1/results/milestones` says about one milestone. */
 export type MilestoneStats = {
@@ -87,12 +90,14 @@ export function milestoneStats(input: {
       weekly: ordered.map((week) => {
         const people = weeks.get(week) as NewPerson[]
         const inWeek = durations(people, name)
+        const { medianMs, p75Ms } = spread(inWeek)
         return {
           week: new Date(week).toISOString().slice(0, 10),
           newUsers: people.length,
           reached: inWeek.length,
           share: share(inWeek.length, people.length),
-          medianMs: spread(inWeek).medianMs,
+          medianMs,
+          p75Ms,
         }
       }),
     }
