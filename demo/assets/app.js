@@ -10,7 +10,7 @@ export const USERS = [
 
 const STRINGS = {
   en: {
-    help: 'Help', signedInAs: 'Signed in as', boards: 'Boards', newBoard: 'New board', invite: 'Invite teammate',
+    whatsNew: "What's new", help: 'Help', signedInAs: 'Signed in as', boards: 'Boards', newBoard: 'New board', invite: 'Invite teammate',
     boardName: 'Board name', template: 'Template', kanban: 'Kanban', blank: 'Blank', create: 'Create', email: 'Email',
     sendInvite: 'Send invite', empty: 'No boards yet.', close: 'Close', backToBoards: '← Boards', addCard: 'Add card',
     cardTitle: 'What needs doing?', todo: 'To do', doing: 'Doing', done: 'Done', start: 'Start', finish: 'Done ✓',
@@ -18,7 +18,7 @@ const STRINGS = {
     helpBody: 'Press N for a new board. Every action here is tracked by Cairn.', milestone: (name) => `Milestone reached: ${name}`,
   },
   fa: {
-    help: 'راهنما', signedInAs: 'واردشده با', boards: 'بوردها', newBoard: 'بورد تازه', invite: 'دعوت هم‌تیمی',
+    whatsNew: 'تازه‌ها', help: 'راهنما', signedInAs: 'واردشده با', boards: 'بوردها', newBoard: 'بورد تازه', invite: 'دعوت هم‌تیمی',
     boardName: 'نام بورد', template: 'قالب', kanban: 'کانبان', blank: 'خالی', create: 'بساز', email: 'ایمیل',
     sendInvite: 'ارسال دعوت', empty: 'هنوز بوردی نساخته‌اید.', close: 'بستن', backToBoards: '→ بوردها', addCard: 'افزودن کارت',
     cardTitle: 'چه کاری باید انجام شود؟', todo: 'برای انجام', doing: 'در حال انجام', done: 'انجام‌شده', start: 'شروع', finish: 'تمام ✓',
@@ -26,7 +26,7 @@ const STRINGS = {
     helpBody: 'برای بورد تازه N را بزنید. Cairn همهٔ کارهای شما را اینجا ثبت می‌کند.', milestone: (name) => `به نقطهٔ عطف رسیدید: ${name}`,
   },
   ar: {
-    help: 'مساعدة', signedInAs: 'مسجّل باسم', boards: 'اللوحات', newBoard: 'لوحة جديدة', invite: 'دعوة زميل',
+    whatsNew: 'ما الجديد', help: 'مساعدة', signedInAs: 'مسجّل باسم', boards: 'اللوحات', newBoard: 'لوحة جديدة', invite: 'دعوة زميل',
     boardName: 'اسم اللوحة', template: 'القالب', kanban: 'كانبان', blank: 'فارغة', create: 'إنشاء', email: 'البريد الإلكتروني',
     sendInvite: 'إرسال الدعوة', empty: 'لا توجد لوحات بعد.', close: 'إغلاق', backToBoards: '→ اللوحات', addCard: 'إضافة بطاقة',
     cardTitle: 'ما الذي يجب إنجازه؟', todo: 'للتنفيذ', doing: 'قيد التنفيذ', done: 'منجز', start: 'ابدأ', finish: 'تم ✓',
@@ -105,7 +105,11 @@ export function startPage() {
 
   // No survey cooldown here, so one sitting shows both surveys (NPS after three cards, PMF on the next
   // visit); the default keeps two surveys 14 days apart.
-  cairn.init({ key: 'pk_demo', endpoint: window.CAIRN_ENDPOINT, locale: user.locale, debug: true, limits: { surveyCooldownDays: 0, perSession: 6 } })
+  // The header's "What's new" button opens Cairn's what's-new feed; Cairn sets its data-cairn-unread (app.css draws the badge).
+  cairn.init({
+    key: 'pk_demo', endpoint: window.CAIRN_ENDPOINT, locale: user.locale, debug: true, limits: { surveyCooldownDays: 0, perSession: 6 },
+    feed: { selector: '#whats-new' },
+  })
   cairn.identify(user.id, user.traits)
   cairn.on('milestone', ({ name }) => toast(t('milestone', name)))
   return user
