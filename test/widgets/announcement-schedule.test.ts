@@ -115,3 +115,17 @@ describe("the README's Announcements example", () => {
     expect([isLive(flow, at('2026-11-19T00:00:00Z')), isLive(flow, NOW), isLive(flow, at('2026-12-21T00:00:00Z'))]).toEqual([false, true, false])
   })
 })
+
+describe("the README's digest example", () => {
+  it('is a valid flow with digest: true and an inactivity trigger', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { check, describe: problems, flowSchema } = await import('@cairn/protocol')
+    const readme = readFileSync(`${process.cwd()}/README.md`, 'utf8')
+    const section = readme.slice(readme.indexOf('\n## Announcements'), readme.indexOf('\n## Checklists'))
+    const flows = [...section.matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((m) => JSON.parse(m[1] as string))
+    const digest = flows.find((f) => f.digest === true)
+    const result = check(flowSchema, digest)
+    expect(result.ok ? '' : problems(result.problems)).toBe('')
+    expect(digest.trigger).toEqual({ inactiveDays: 30 })
+  })
+})
