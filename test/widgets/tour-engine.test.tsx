@@ -88,6 +88,7 @@ describe('the tour with the flow engine', () => {
     await settle()
     expect(ui().queryByRole('dialog', { name: 'What is new' })).toBeNull()
     fireEvent.click(ui().getByRole('button', { name: 'Next' }))
+    await fake.advance(0)
     // The board step lives elsewhere: the tour gives up the slot and the announcement takes it.
     await waitFor(() => expect(ui().getByRole('dialog', { name: 'What is new' })).toBeTruthy())
     expect(ui().queryByRole('dialog', { name: 'On the board' })).toBeNull()

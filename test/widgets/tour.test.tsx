@@ -43,9 +43,28 @@ describe('the tour widget', () => {
     expect(pageClicks).toBe(1)
     const last = await waitFor(() => ui.getByRole('dialog', { name: 'All set' }))
     expect(last.getAttribute('aria-modal')).toBe('true')
+    // Drawn modal from its first render, so the focus moved in stays there.
+    expect(root.activeElement?.textContent).toBe('Done')
     expect(root.querySelector('.spot')).toBeNull()
     fireEvent.click(ui.getByRole('button', { name: 'Done' }))
     expect(summary(events)).toEqual(['shown', 'step:1:end', 'completed:1:end'])
+  })
+
+  it('hears the click on the target before the page does: a handler that routes away, removes the target and stops the event at once does not beat it', async () => {
+    const add = button('add', 'New project')
+    add.addEventListener('click', (event) => {
+      event.stopImmediatePropagation()
+      history.pushState(null, '', '/board')
+      add.remove()
+    })
+    const { ui, events } = await show(tour([
+      { id: 'add', target: '#add', title: 'Create a project', advanceOn: 'click' },
+      { id: 'board', title: 'Your board', url: '/board' },
+    ]))
+    await waitFor(() => expect(ui.getByRole('dialog', { name: 'Create a project' })).toBeTruthy())
+    add.click()
+    await waitFor(() => expect(ui.getByRole('dialog', { name: 'Your board' })).toBeTruthy(), { timeout: 2000 })
+    expect(summary(events)).toEqual(['shown', 'step:1:board'])
   })
 
   it('waits for a target that renders late', async () => {

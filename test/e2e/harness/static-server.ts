@@ -11,7 +11,8 @@ const TYPES: Record<string, string> = {
 export type StaticServer = { url: string; close(): Promise<void> }
 
 /**
- * Serves `mounts` (URL prefix → directory) on 127.0.0.1. In `.html` files, `{{name}}` is replaced by
+ * Serves `mounts` (URL prefix → directory) on 127.0.0.1; a path without an extension in a mount that
+ * has an `index.html` gets that file (a single-page app's routes). In `.html` files, `{{name}}` is replaced by
  * `vars()[name]`, read on each request (collector URL, the snippet, …).
  * @example startStaticServer({ '/pages/': 'test/e2e/pages', '/sdk/': 'packages/sdk/dist' }, () => ({ collector }))
  */
@@ -20,7 +21,9 @@ export async function startStaticServer(mounts: Record<string, string>, vars: ()
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
     const prefix = Object.keys(mounts).find((p) => path.startsWith(p))
     const root = prefix && resolve(mounts[prefix]!)
-    const file = root && join(root, normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, ''))
+    const asked = root && join(root, normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, ''))
+    // A single-page app's routes (paths without an extension) get its index.html, as its host serves them.
+    const file = asked && !extname(asked) && existsSync(join(root, 'index.html')) ? join(root, 'index.html') : asked
     if (!root || !file || !file.startsWith(root) || !existsSync(file) || !extname(file)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
       return

@@ -88,6 +88,9 @@ describe('the engine: a tour waiting for another page gives up the modal slot, t
     // Step 3 lives on /board: the tour leaves the screen without a decision, and the survey shows.
     first.controls.step(3, 'c')
     await settle()
+    // Not at once: the click that moved the tour may route to /board in the same task.
+    expect(first.open).toBe(true)
+    await fake.advance(0)
     expect(first.open).toBe(false)
     expect(fake.open.map((r) => r.flow.id)).toEqual(['nps'])
     // On /board it waits for the survey (one modal at a time), then resumes on step 3.
@@ -102,6 +105,20 @@ describe('the engine: a tour waiting for another page gives up the modal slot, t
     resumed.controls.complete()
     await settle()
     expect(fake.typesOf('welcome').at(-1)).toBe('flow_completed')
+  })
+
+  it('stays on screen when the page routes to its next step’s page in the same task', async () => {
+    const { deps, fake } = fakeDeps({ url: HOME })
+    const engine = createFlowEngine(deps, { flows: [tour, survey] })
+    engine.show('welcome', 'tour')
+    await settle()
+    engine.track('ask')
+    const shown = fake.open[0]!
+    shown.controls.step(3, 'c')
+    engine.navigate(BOARD)
+    await fake.advance(0)
+    expect(shown.open).toBe(true)
+    expect(fake.open.map((r) => r.flow.id)).toEqual(['welcome'])
   })
 
   it('a tour whose step lives on this page keeps the slot', async () => {

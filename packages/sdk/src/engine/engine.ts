@@ -228,8 +228,9 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         const items = flow.kind == 'checklist' && stepId ? { items: { [stepId]: deps.now() } } : {}
         emit(flow, 'flow_step', { stepIndex, stepId })
         change({ flows: { [id]: { shownCount: 0, shownAt: own(state.flows, id)?.shownAt as number, step: stepIndex, ...items } } }, true)
-        // A tour whose next step's page is elsewhere leaves the screen, once the widget's handler has returned.
-        if (pageFails(flow, (at = stepIndex), url)) void Promise.resolve().then(run)
+        // A tour whose next step's page is elsewhere leaves the screen — decided in a later task, once
+        // the click that moved it has reached the page too (which may route there at once).
+        if (pageFails(flow, (at = stepIndex), url)) deps.setTimeout(run, 0)
       },
       complete: () => end({ completedAt: deps.now() }, 'flow_completed'),
       // "Ask me later" puts a survey off (survey.ts) instead of turning it down.

@@ -31,13 +31,16 @@ export default function Tour({ flow, env, state, via, live }: WidgetProps<TourFl
   const [ids] = useState(() => ({ title: env.id('title'), body: env.id('body') }))
   const [doc, url] = usePageUrl(root)
   const [tour, setTour] = useState<TourState>()
-  const [target, setTarget] = useState<Element>()
+  const [found, setFound] = useState<{ index: number; el: Element }>()
   const [rect, setRect] = useState<SpotlightProps['rect']>()
   const latest = useRef(tour)
   latest.current = tour
   const index = tour?.index ?? 0
   const step = flow.steps[index] as TourStep
   const on = step.advanceOn ?? 'next'
+  // The element found for this step only: the one before it must not shape this step's first render
+  // (a centered step drawn as anchored would be rebuilt as modal, and the focus moved in would be lost).
+  const target = found?.index === index ? found.el : undefined
   const at = (i: number) => ({ stepIndex: i, stepId: (flow.steps[i] as TourStep).id })
 
   const report = (r: TourReport) => {
@@ -66,10 +69,10 @@ export default function Tour({ flow, env, state, via, live }: WidgetProps<TourFl
   // The step's target: found now, later (it renders late), or never (reported, then skip or pause).
   // Layout effects: the step is placed before the next paint, not a frame or two later.
   useLayoutEffect(() => {
-    setTarget(undefined)
+    setFound(undefined)
     setRect(undefined)
     if (!doc || tour?.phase !== 'show' || !step.target) return
-    return waitForTarget(doc, step.target, step.waitMs ?? WAIT_MS, setTarget, () => send({ type: 'missing' }))
+    return waitForTarget(doc, step.target, step.waitMs ?? WAIT_MS, (el) => setFound({ index, el }), () => send({ type: 'missing' }))
   }, [doc, index, tour?.phase])
 
   useLayoutEffect(() => {
@@ -88,12 +91,14 @@ export default function Tour({ flow, env, state, via, live }: WidgetProps<TourFl
       arrow: arrow.current ?? undefined,
       placed: (p) => arrow.current?.setAttribute('data-side', p.split('-')[0] as string),
     })
-    const clicked = env.guard(() => send({ type: 'click' }))
-    if (on === 'click') target.addEventListener('click', clicked)
+    // Heard while the click goes down to the target, before the page's own handlers: one that routes
+    // elsewhere (or removes the target) must not beat the tour to it.
+    const clicked = env.guard((event: Event) => event.composedPath().includes(target) && send({ type: 'click' }))
+    if (on === 'click') doc.addEventListener('click', clicked, true)
     return () => {
       unfollow()
       unanchor()
-      target.removeEventListener('click', clicked)
+      doc.removeEventListener('click', clicked, true)
     }
   }, [target])
 
