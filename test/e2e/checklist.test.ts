@@ -143,6 +143,41 @@ describe.skipIf(!chromiumAvailable())('the getting-started checklist in real Chr
     await context.close()
   })
 
+  it('minimized, it stays minimized after a reload; × dismisses it for good, here and on another device', async () => {
+    const user = uniqueUser('dismiss')
+    const url = `/app/projects/1?user=${user}&cairn_debug=1`
+    const { page, watched } = await watchedPage(await fixture.context())
+    await page.goto(url)
+    await panel(page).getByRole('button', { name: 'Minimize' }).click()
+    await launcher(page, '0 of 4').waitFor()
+    await page.reload()
+    await launcher(page, '0 of 4').waitFor()
+    expect(await panel(page).count()).toBe(0)
+
+    await launcher(page, '0 of 4').click()
+    await panel(page).getByRole('button', { name: 'Close' }).click()
+    await until('the checklist gone', async () => (await shadow(page).getByRole('dialog').count()) + (await shadow(page).getByRole('button').count()) === 0)
+    await flush(page)
+    const state = await until('the dismissal in the collector', async () => {
+      const s = await fixture.userState(user)
+      return s.flows['getting-started']?.dismissedAt !== undefined && s
+    })
+    expect(state.flows['getting-started']?.completedAt).toBeUndefined()
+    const decided = (w: { console: string[] }) => until('the engine to decide', () => w.console.some((line) => /getting-started: never: frequency "until_completed"/.test(line)))
+    watched.console.length = 0
+    await page.reload()
+    await decided(watched)
+    expect(await shadow(page).getByRole('button', { name: /^Get started/ }).count()).toBe(0)
+    expect(await panel(page).count()).toBe(0)
+
+    // Another device knows from the collector.
+    const other = await watchedPage(await fixture.context())
+    await other.page.goto(url)
+    await decided(other.watched)
+    expect(await shadow(other.page).getByRole('button', { name: /^Get started/ }).count()).toBe(0)
+    expect(await panel(other.page).count()).toBe(0)
+  })
+
   it('in Persian: right to left with Persian digits, and axe finds nothing open or minimized', async () => {
     const context = await fixture.browser.newContext({ baseURL: fixture.site, bypassCSP: true })
     const page = await context.newPage()
