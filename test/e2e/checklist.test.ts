@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { ChecklistFlow, TourFlow } from '@cairn/protocol'
+import type { AnnouncementFlow, ChecklistFlow, TourFlow } from '@cairn/protocol'
 import { chromiumAvailable } from './harness/chromium.ts'
 import { uniqueUser, until } from './harness/stack.ts'
 import { startFlowsFixture, violations, watchedPage, type FlowsFixture } from './flows-harness.ts'
@@ -21,6 +21,8 @@ const checklist: ChecklistFlow = {
   locales: { fa: { title: 'شروع کنید', body: 'چهار قدم تا اولین بورد.', items: [{ title: 'یک بورد بسازید' }, { title: 'دو کارت اضافه کنید' }, { title: 'سلام کنید' }, { title: 'گشت را ببینید' }] } },
 }
 const welcome: TourFlow = { id: 'welcome', kind: 'tour', steps: [{ id: 'hi', title: 'Welcome aboard' }] }
+/** Declares the milestone `created_first_project` by waiting for it. */
+const invite: AnnouncementFlow = { id: 'invite', kind: 'announcement', style: 'banner', title: 'Invite your team', trigger: { milestone: 'created_first_project' } }
 
 const shadow = (page: Page) => page.locator('cairn-root')
 const panel = (page: Page, name = 'Get started') => shadow(page).getByRole('dialog', { name, exact: true })
@@ -50,7 +52,7 @@ const axe = (page: Page) => page.evaluate(async () => {
 describe.skipIf(!chromiumAvailable())('the getting-started checklist in real Chromium, with the real collector', () => {
   let fixture: FlowsFixture
   beforeAll(async () => {
-    fixture = await startFlowsFixture([checklist, welcome])
+    fixture = await startFlowsFixture([checklist, welcome, invite])
   })
   afterAll(async () => {
     await fixture?.close()
@@ -110,6 +112,38 @@ describe.skipIf(!chromiumAvailable())('the getting-started checklist in real Chr
     expect(milestones.milestones.find((m: { name: string }) => m.name === 'checklist_completed').reached).toBeGreaterThanOrEqual(1)
     expect(await violations(a1, watched)).toEqual([])
     expect(watched.errors).toEqual([])
+  })
+
+  it('a milestone two devices reach at once counts once for the user; a third device knows it and does not reach it again', async () => {
+    const user = uniqueUser('ms')
+    const url = `/app/projects/1?user=${user}`
+    const banner = (page: Page) => shadow(page).getByRole('region', { name: 'Invite your team' })
+    const [a, b] = [(await watchedPage(await fixture.context())).page, (await watchedPage(await fixture.context())).page]
+    for (const page of [a, b]) {
+      await page.goto(url)
+      await panel(page).waitFor()
+      await listen(page)
+    }
+    expect(await banner(a).count()).toBe(0)
+    await Promise.all([track(a, 'created_first_project'), track(b, 'created_first_project')])
+    await track(a, 'created_first_project')
+    // Neither device could know of the other: each reports it once; the flow waiting for it shows.
+    expect(await heardMilestones(a)).toEqual(['created_first_project'])
+    expect(await heardMilestones(b)).toEqual(['created_first_project'])
+    await banner(a).waitFor()
+    await Promise.all([flush(a), flush(b)])
+    await until('the milestone in the collector', async () => (await fixture.userState(user)).milestones['created_first_project'] !== undefined)
+
+    const { page: c } = await watchedPage(await fixture.context())
+    await c.goto(url)
+    // The checklist shows once the collector's state is in, so the engine knows the milestone now.
+    await panel(c).waitFor()
+    await listen(c)
+    await track(c, 'created_first_project')
+    await flush(c)
+    expect(await heardMilestones(c)).toEqual([])
+    const results = await (await fetch(`${fixture.collector.url}/v1/results/milestones?key=sk_flows`)).json()
+    expect(results.milestones.find((m: { name: string }) => m.name === 'created_first_project')).toMatchObject({ declared: true, reached: 1 })
   })
 
   it('works with the keyboard alone, focus following, and axe finds nothing (English)', async () => {
