@@ -50,6 +50,47 @@ const box = async (page: Page, locator: ReturnType<Page['locator']>) => {
   return { left: b.x, right: b.x + b.width, top: b.y, bottom: b.y + b.height }
 }
 
+/**
+ * Where `part` is painted in a screenshot of the tip: two screenshots of the tip's surroundings, with
+ * and without `part`, and the mean x of the pixels that differ, as a fraction of the tip's width
+ * (0: its left edge, 1: its right edge). Decoded in a blank page (no CSP), with a canvas.
+ */
+async function painted(page: Page, part: ReturnType<Page['locator']>, tip: { left: number; right: number; top: number; bottom: number }): Promise<number> {
+  const margin = 16
+  const clip = { x: tip.left - margin, y: tip.top - margin, width: tip.right - tip.left + 2 * margin, height: tip.bottom - tip.top + 2 * margin }
+  const shown = await page.screenshot({ clip })
+  await part.evaluate((el) => ((el as HTMLElement).style.visibility = 'hidden'))
+  const hidden = await page.screenshot({ clip })
+  await part.evaluate((el) => ((el as HTMLElement).style.visibility = ''))
+  const blank = await page.context().newPage()
+  const x = await blank.evaluate(async ([a, b]) => {
+    const pixels = async (png: string) => {
+      const img = new Image()
+      img.src = `data:image/png;base64,${png}`
+      await img.decode()
+      const canvas = document.createElement('canvas')
+      canvas.width = img.width
+      canvas.height = img.height
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D
+      ctx.drawImage(img, 0, 0)
+      return ctx.getImageData(0, 0, img.width, img.height)
+    }
+    const [one, two] = [await pixels(a as string), await pixels(b as string)]
+    let n = 0
+    let sum = 0
+    for (let i = 0; i < one.data.length; i += 4) {
+      const d = Math.abs(one.data[i]! - two.data[i]!) + Math.abs(one.data[i + 1]! - two.data[i + 1]!) + Math.abs(one.data[i + 2]! - two.data[i + 2]!)
+      if (d > 30) {
+        n++
+        sum += (i / 4) % one.width
+      }
+    }
+    return n ? sum / n : NaN
+  }, [shown.toString('base64'), hidden.toString('base64')])
+  await blank.close()
+  return (x - margin) / (tip.right - tip.left)
+}
+
 describe.runIf(run)('tours in real Chromium', () => {
   let fixture: FlowsFixture
   let context: BrowserContext
@@ -109,6 +150,9 @@ describe.runIf(run)('tours in real Chromium', () => {
     await page.keyboard.press('Enter')
     await until('the tour gone', async () => (await page.getByRole('dialog').count()) === 0)
     expect(await heard(page)).toEqual(['flow:step welcome', 'flow:error welcome target_missing', 'flow:step welcome', 'flow:completed welcome'])
+    // The listener hears which selector never appeared.
+    const missing = await page.evaluate(() => (window as unknown as { __events: { event: string }[] }).__events.filter((e) => e.event === 'flow:error'))
+    expect(missing).toEqual([{ event: 'flow:error', flowId: 'welcome', kind: 'tour', reason: 'target_missing', stepIndex: 4, props: { selector: '#filters' } }])
     expect(await violations(page, watched)).toEqual([])
     expect(watched.errors).toEqual([])
 
@@ -116,11 +160,12 @@ describe.runIf(run)('tours in real Chromium', () => {
     await page.evaluate(() => (window as unknown as { cairn: { flush(): Promise<void> } }).cairn.flush())
     const funnel = await until('the funnel', async () => {
       const res = await fetch(`${fixture.collector.url}/v1/results/flows/welcome?key=sk_flows`)
-      const body = (await res.json()) as { completed: number; dismissed: number; steps: { targetMissing: number; reached: number }[] }
+      const body = (await res.json()) as { completed: number; dismissed: number; steps: { targetMissing: number; missingTargets: unknown[] }[] }
       return body.completed >= 1 && body
     })
     expect(funnel.dismissed).toBe(0)
     expect(funnel.steps.map((s) => s.targetMissing)).toEqual([0, 0, 0, 0, 1, 0])
+    expect(funnel.steps[4]?.missingTargets).toEqual([{ selector: '#filters', people: 1 }])
     await page.close()
   }, 60_000)
 
@@ -156,6 +201,17 @@ describe.runIf(run)('tours in real Chromium', () => {
     if (locale === 'fa') expect(next.right).toBeLessThanOrEqual(back.left)
     else expect(back.right).toBeLessThanOrEqual(next.left)
     await page.waitForTimeout(300)
+    // The screenshot shows it: where the pixels that the arrow and the Next button paint are, relative to the tip.
+    const tip = await box(page, shadow(page, '.tip'))
+    const arrowX = await painted(page, shadow(page, '.arrow'), tip)
+    const nextX = await painted(page, shadow(page, 'button.primary'), tip)
+    if (locale === 'fa') {
+      expect(arrowX).toBeGreaterThan(0.9)
+      expect(nextX).toBeLessThan(0.5)
+    } else {
+      expect(arrowX).toBeLessThan(0.1)
+      expect(nextX).toBeGreaterThan(0.5)
+    }
     const found = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe
       return (await axe.run(document)).violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)
