@@ -183,6 +183,55 @@ describe.runIf(run)('tours in real Chromium', () => {
     await page.close()
   }, 60_000)
 
+  it('scrolls a far target into view (at once with reduced motion), flips at the viewport edge, and follows scrolls and target resizes', async () => {
+    const { page, watched } = await open(`/app/home?user=${uniqueUser('follow')}`)
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    await page.evaluate(() => {
+      const spacer = document.createElement('div')
+      spacer.style.blockSize = '1600px'
+      const far = document.createElement('button')
+      far.id = 'far'
+      far.textContent = 'Far away'
+      far.style.display = 'block'
+      const trailer = document.createElement('div')
+      trailer.style.blockSize = '1600px'
+      document.body.append(spacer, far, trailer)
+    })
+    await page.evaluate(() => (window as unknown as { cairn: { showTour(flow: unknown): void } }).cairn.showTour({
+      id: 'far-tour', kind: 'tour', steps: [{ id: 'far', target: '#far', title: 'Far away', placement: 'bottom' }, { id: 'end', title: 'End' }],
+    }))
+    await dialog(page, 'Far away').waitFor()
+    // Reduced motion: the jump is instant, so the target is on screen at once (a smooth scroll takes ~300 ms).
+    const jumped = await box(page, page.locator('#far'))
+    expect(jumped.top).toBeGreaterThanOrEqual(0)
+    expect(jumped.bottom).toBeLessThanOrEqual(700)
+    const gap = async () => (await box(page, shadow(page, '.tip'))).top - (await box(page, page.locator('#far'))).bottom
+    await until('the tip below its target', async () => (await gap()) >= 0)
+
+    // Scrolled: the tip moves with the target.
+    const before = await gap()
+    await page.evaluate(() => window.scrollBy(0, 120))
+    await until('the tip following the scroll', async () => Math.abs((await gap()) - before) < 1)
+
+    // Near the bottom edge there is no room below: it flips above, and the arrow with it.
+    await page.evaluate(() => {
+      const far = document.querySelector('#far') as HTMLElement
+      window.scrollBy(0, far.getBoundingClientRect().bottom - window.innerHeight + 20)
+    })
+    await until('the tip flipped above', async () => (await box(page, shadow(page, '.tip'))).bottom <= (await box(page, page.locator('#far'))).top)
+    expect(await shadow(page, '.arrow').getAttribute('data-side')).toBe('top')
+
+    // The target grows: the spotlight's cut-out follows it.
+    await page.evaluate(() => ((document.querySelector('#far') as HTMLElement).style.blockSize = '90px'))
+    await until('the cut-out around the grown target', async () => {
+      const spot = await box(page, shadow(page, '.spot'))
+      const far = await box(page, page.locator('#far'))
+      return spot.top <= far.top && spot.bottom >= far.bottom && far.bottom - far.top >= 90
+    })
+    expect(watched.errors).toEqual([])
+    await page.close()
+  }, 60_000)
+
   it.each(['en', 'fa'] as const)('a step has no axe-core violations in %s, and in RTL the tip, arrow and buttons are mirrored', async (locale) => {
     const { page } = await open(`/app/home?user=${uniqueUser(`axe-${locale}`)}&locale=${locale}`, AXE)
     await showTour(page)
