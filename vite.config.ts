@@ -61,6 +61,9 @@ export default defineConfig({
         outDir: `${sdk}/dist`,
         emptyOutDir: false,
         minify: true,
+        // Vite's preload helper would fetch a lazy chunk's imports from the host page's root (`/x.js`),
+        // not from beside this script; `import()` of a chunk already loads what it imports.
+        modulePreload: false,
         rollupOptions: {
           input: widgetEntries(),
           preserveEntrySignatures: 'exports-only',

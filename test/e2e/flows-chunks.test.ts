@@ -107,6 +107,28 @@ describe.skipIf(!chromiumAvailable())('which chunks a page downloads, in real Ch
     await context.close()
   })
 
+  it('lazy chunks and what they import come from beside cairn.js, never from the page\'s root', async () => {
+    const context = await fixture.context()
+    const { page, watched } = await watchedPage(context)
+    const scripts: string[] = []
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
+    })
+    await page.goto(`/app/projects/1?user=${uniqueUser('chunk-base')}`)
+    await page.locator('cairn-root').getByRole('dialog', { name: 'Get started' }).waitFor()
+    // The hotspot imports position.js on demand, which imports chunk-position.js.
+    await page.evaluate(() =>
+      (window as unknown as { cairn: { showAnnouncement(f: object): void } }).cairn.showAnnouncement({
+        id: 'new-button', kind: 'announcement', style: 'hotspot', title: 'New button', target: '#page-button',
+      }),
+    )
+    await until('position.js', () => scripts.includes('/sdk/position.js') && scripts.includes('/sdk/chunk-position.js'))
+    await page.waitForTimeout(300)
+    expect(scripts.filter((p) => p !== '/page.js' && !p.startsWith('/sdk/'))).toEqual([])
+    expect(watched.errors).toEqual([])
+    await context.close()
+  })
+
   it.each([
     ['a kind\'s chunk (tour.js)', '/sdk/tour.js', ['welcome']],
     ['the runtime chunk (runtime.js)', '/sdk/runtime.js', ['getting-started', 'news', 'welcome']],
