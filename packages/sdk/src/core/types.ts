@@ -83,7 +83,10 @@ export type FlowEventPayload = {
    * `flow:error`: what failed (`invalid`, `unknown_flow`, `chunk_failed`, `render_failed`, `target_missing`, …).
    */
   reason?: string
-  /** `flow:error` with reason `invalid`: `{ path, message }` (the JSON path in the definition and the problem). */
+  /**
+   * `flow:error` with reason `invalid`: `{ path, message }` (the JSON path in the definition and the
+   * problem); with reason `target_missing`: `{ selector }` (the step's or hotspot's target that never appeared).
+   */
   props?: JsonObject
 }
 
