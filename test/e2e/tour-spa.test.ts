@@ -162,6 +162,8 @@ describe.runIf(chromiumAvailable())('a tour in a Vite-built single-page app (rea
     await page.keyboard.press('Enter')
     await until('completed', async () => (await heard(page)).includes('flow:completed spa-tour'))
     expect(await heard(page)).not.toContain('flow:dismissed spa-tour')
+    // Focus goes back to where the reader was when the last step took it.
+    await until('focus given back', () => page.evaluate(() => document.activeElement?.id === 'add-card'))
     expect(errors).toEqual([])
   }, 30_000)
 

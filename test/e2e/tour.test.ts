@@ -183,7 +183,7 @@ describe.runIf(run)('tours in real Chromium', () => {
     await page.close()
   }, 60_000)
 
-  it('scrolls a far target into view (at once with reduced motion), flips at the viewport edge, and follows scrolls and target resizes', async () => {
+  it('scrolls a far target into view (at once with reduced motion), shifts and flips at the viewport edges, and follows scrolls and target resizes', async () => {
     const { page, watched } = await open(`/app/home?user=${uniqueUser('follow')}`)
     await page.emulateMedia({ reducedMotion: 'reduce' })
     await page.evaluate(() => {
@@ -192,7 +192,8 @@ describe.runIf(run)('tours in real Chromium', () => {
       const far = document.createElement('button')
       far.id = 'far'
       far.textContent = 'Far away'
-      far.style.display = 'block'
+      // At the right edge: the tip below it must shift left to stay on screen.
+      Object.assign(far.style, { display: 'block', inlineSize: '60px', marginInlineStart: '1000px' })
       const trailer = document.createElement('div')
       trailer.style.blockSize = '1600px'
       document.body.append(spacer, far, trailer)
@@ -207,6 +208,9 @@ describe.runIf(run)('tours in real Chromium', () => {
     expect(jumped.bottom).toBeLessThanOrEqual(700)
     const gap = async () => (await box(page, shadow(page, '.tip'))).top - (await box(page, page.locator('#far'))).bottom
     await until('the tip below its target', async () => (await gap()) >= 0)
+    const shifted = await box(page, shadow(page, '.tip'))
+    expect(shifted.right).toBeLessThanOrEqual(1100)
+    expect(shifted.right - shifted.left).toBeGreaterThan(120)
 
     // Scrolled: the tip moves with the target.
     const before = await gap()
