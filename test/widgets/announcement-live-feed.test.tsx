@@ -126,6 +126,24 @@ describe("the what's-new feed through the engine", () => {
   })
 })
 
+describe("the feed's calls to action", () => {
+  it('an entry links to its URL (newTab honoured) or starts its tour, closing the panel first', async () => {
+    const tour = { id: 'dark-tour', kind: 'tour', steps: [{ id: 's', title: 'Find the switch' }] }
+    const flows = [
+      entry('docs', 'API docs', 3, { cta: { label: 'Read the docs', url: '/docs/api', newTab: true } }),
+      entry('dark', 'Dark mode', 2, { cta: { label: 'Show me', tour: 'dark-tour' } }),
+      tour,
+    ]
+    const { engine, ui } = start({ flows })
+    engine.show(FEED, 'announcement', { open: true })
+    const panel = await waitFor(() => ui().getByRole('dialog', { name: "What's new" }))
+    expect(within(panel).getByRole('link', { name: 'Read the docs' }).getAttribute('target')).toBe('_blank')
+    fireEvent.click(within(panel).getByRole('button', { name: 'Show me' }))
+    await waitFor(() => expect(ui().getByRole('dialog', { name: 'Find the switch' })).toBeTruthy())
+    expect(ui().queryByRole('dialog', { name: "What's new" })).toBeNull()
+  })
+})
+
 describe("the digest: what's new since your last visit", () => {
   it('lists the feed entries published while the reader was away, newest first, below the body', async () => {
     const store = new Map([['state', JSON.stringify({ flows: {}, milestones: {}, events: {}, times: {}, auto: [], firstSeen: NOW - 90 * DAY, lastSeen: NOW - 30 * DAY, visit: { start: NOW - 30 * DAY } })]])

@@ -2,6 +2,7 @@ import type { AnnouncementFlow } from '@cairn/protocol'
 import { useEffect, useState } from 'preact/hooks'
 import { Surface, type Placement, type WidgetProps } from './runtime.ts'
 import { AnnouncementBody, type Finish } from './announcement/body.tsx'
+import { CtaLink } from './announcement/cta-link.tsx'
 import { checkAnnouncement } from './announcement/check.ts'
 import { Hotspot } from './announcement/hotspot.tsx'
 import type { FeedLive } from './announcement/live-feed.tsx'
@@ -41,10 +42,11 @@ export default function Announcement({ flow, env, live }: WidgetProps<Announceme
   })
   useEffect(() => void (wanted && import('./announcement/whats-new.ts').then(setWhatsNew, failed)), [])
 
-  if (feed) return whatsNew ? <whatsNew.LiveFeed live={live as FeedLive} /> : null
+  // The feed's links are drawn by this chunk's CtaLink, handed in (see FeedListProps.Cta).
+  if (feed) return whatsNew ? <whatsNew.LiveFeed live={live as FeedLive} Cta={CtaLink} /> : null
   // A digest shows once its list can.
   if (wanted && !whatsNew) return null
-  const extra = whatsNew ? <whatsNew.Digest live={live as FeedLive} /> : null
+  const extra = whatsNew ? <whatsNew.Digest live={live as FeedLive} Cta={CtaLink} /> : null
   if (flow.style === 'hotspot') return <Hotspot flow={flow as HotspotFlow} ids={ids} finish={finish}>{extra}</Hotspot>
   const placement: Placement = flow.style === 'banner' && flow.position === 'bottom' ? 'bottom' : PLACEMENT[flow.style]
   return (

@@ -1,13 +1,11 @@
 import type { AnnouncementFlow } from '@cairn/protocol'
 import type { ComponentChildren } from 'preact'
-import { useContext, useLayoutEffect, useRef } from 'preact/hooks'
-import { safeLink } from '../../content/safe-link.ts'
+import { useContext } from 'preact/hooks'
 import { Button, COMMON_STRINGS, EnvContext, type WidgetEnv } from '../runtime.ts'
+import { allowed, CtaLink } from './cta-link.tsx'
 
 /** How the reader left: Done, the call to action, the × button or Esc. */
 export type Finish = 'done' | 'cta' | 'close' | 'escape'
-
-const allowed = (url: string) => !!safeLink(url, 'https://base.invalid/')
 
 export interface BodyProps {
   flow: AnnouncementFlow
@@ -26,17 +24,6 @@ export interface BodyProps {
 export function AnnouncementBody({ flow, ids, finish, children }: BodyProps) {
   const env = useContext(EnvContext) as WidgetEnv
   const { cta, media } = flow
-  const newTab = cta && 'url' in cta ? cta.newTab : undefined
-  const links = useRef<HTMLSpanElement>(null)
-  // The link comes from the content renderer, which decides by the site alone; `newTab` overrides it.
-  useLayoutEffect(() => {
-    const a = links.current?.querySelector('a')
-    if (a && newTab) a.target = '_blank'
-    else if (a && newTab === false) a.removeAttribute('target')
-  })
-  // Composed as content, so the URL is judged like any link in a body; `(`, `)` and spaces encoded to keep
-  // it one. Only the scheme matters for the pre-check, hence the stand-in base.
-  const link = cta && 'url' in cta && allowed(cta.url) ? `[${cta.label.replace(/[[\]\\]/g, '\\$&')}](${cta.url.replace(/[()\s]/g, encodeURIComponent)})` : ''
   const image = media && allowed(media.src) && !/^\s*mailto:/i.test(media.src) ? media : undefined
   return (
     <div>
@@ -46,7 +33,7 @@ export function AnnouncementBody({ flow, ids, finish, children }: BodyProps) {
       {children}
       <div class="actions">
         {cta && 'tour' in cta ? <Button primary onClick={() => finish('cta')}>{env.inline(cta.label)}</Button> : null}
-        {link ? <span ref={links} class="cta-link" onClick={env.guard((e: Event) => (e.target as Element).closest('a') && finish('cta'))}>{env.inline(link)}</span> : null}
+        <CtaLink cta={cta} onFollow={() => finish('cta')} />
         <Button primary={!cta} autofocus onClick={() => finish('done')}>{env.t(COMMON_STRINGS, 'done')}</Button>
       </div>
     </div>

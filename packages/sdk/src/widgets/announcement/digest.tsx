@@ -1,7 +1,7 @@
 import type { AnnouncementFlow } from '@cairn/protocol'
 import { useContext } from 'preact/hooks'
 import { EnvContext, localizeFlow, type WidgetEnv } from '../runtime.ts'
-import { FeedList } from './feed-list.tsx'
+import { FeedList, type FeedListProps } from './feed-list.tsx'
 import type { FeedLive } from './live-feed.tsx'
 import { digest } from './schedule.ts'
 
@@ -9,9 +9,9 @@ import { digest } from './schedule.ts'
  * "What's new since your last visit" (`digest: true`): the feed's entries this reader may read that
  * were published after their last activity before this visit, newest first.
  */
-export function Digest({ live }: { live: Pick<FeedLive, 'feed'> }) {
+export function Digest({ live, Cta }: { live: Pick<FeedLive, 'feed'>; Cta?: FeedListProps['Cta'] }) {
   const env = useContext(EnvContext) as WidgetEnv
   const view = live.feed()
   const flows = view.flows.map((f) => localizeFlow(f, env.lang).flow as unknown as AnnouncementFlow)
-  return <FeedList entries={digest(flows, view.away ?? 0, view.now)} />
+  return <FeedList entries={digest(flows, view.away ?? 0, view.now)} Cta={Cta} />
 }

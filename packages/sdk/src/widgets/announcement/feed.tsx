@@ -2,7 +2,7 @@ import type { AnnouncementFlow } from '@cairn/protocol'
 import { useContext, useEffect, useRef, useState } from 'preact/hooks'
 import { ANNOUNCEMENT_STRINGS } from '../../i18n/announcement-strings.ts'
 import { EnvContext, Surface, type WidgetEnv } from '../runtime.ts'
-import { FeedList } from './feed-list.tsx'
+import { FeedList, type FeedListProps } from './feed-list.tsx'
 import { feedEntries, isUnread } from './schedule.ts'
 
 export interface FeedProps {
@@ -13,6 +13,10 @@ export interface FeedProps {
   now: number
   /** The reader opened the panel: remember `now` as the new "last opened" (the badge clears). */
   onOpen(): void
+  /** Starts an entry's tour (the panel closes first); without it, tour calls to action are left out. */
+  onTour?: ((tour: string) => void) | undefined
+  /** Draws an entry's URL call to action (see {@link FeedListProps.Cta}). */
+  Cta?: FeedListProps['Cta']
   /** How many times the page asked for the panel (`sdk.showFeed()`): it opens each time this grows. @default 0 */
   asked?: number | undefined
   /**
@@ -29,7 +33,7 @@ export interface FeedProps {
  * marked as new. Opening it reports `onOpen`; Esc or × closes the panel and gives focus back to the
  * launcher. The unread count is said through the live region when it changes.
  */
-export function Feed({ flows, opened, now, onOpen, asked = 0, launcher }: FeedProps) {
+export function Feed({ flows, opened, now, onOpen, onTour, Cta, asked = 0, launcher }: FeedProps) {
   const env = useContext(EnvContext) as WidgetEnv
   const [open, setOpen] = useState(false)
   // What was new when the panel opened stays marked while it is open.
@@ -83,7 +87,7 @@ export function Feed({ flows, opened, now, onOpen, asked = 0, launcher }: FeedPr
       {open ? (
         <Surface placement="corner" focus labelledBy={ids.title} onDismiss={() => setOpen(false)}>
           <h2 id={ids.title} class="title">{title}</h2>
-          <FeedList entries={entries} newSince={seen ?? -Infinity} />
+          <FeedList entries={entries} newSince={seen ?? -Infinity} onTour={onTour && ((tour) => (setOpen(false), onTour(tour)))} Cta={Cta} />
         </Surface>
       ) : null}
     </div>

@@ -4,21 +4,23 @@ import type { FeedView } from '../../engine/index.ts'
 import { EnvContext, localizeFlow, type WidgetEnv, type WidgetLive } from '../runtime.ts'
 import { waitForTarget } from '../tour/target.ts'
 import { Feed } from './feed.tsx'
+import type { FeedListProps } from './feed-list.tsx'
 
 /** How long the feed waits for the page's launcher element to appear, ms. */
 const WAIT_MS = 5000
 
 /** The feed's live side: the engine's `feed()` and the options of `showFeed()` / `init({ feed })`. */
-export type FeedLive = Pick<WidgetLive, 'watch' | 'opts'> & { feed(): FeedView }
+export type FeedLive = Pick<WidgetLive, 'watch' | 'opts' | 'start'> & { feed(): FeedView }
 
 /**
  * The feed as the engine shows it: the announcements this user may read (scheduled, targeted — the
  * engine's `feed()`), "last opened" from the feed's own flow state (`shownAt`: this tab, other tabs,
  * other devices through the collector), both followed with `watch`; an opening reported as the step
  * `open`, which the engine records as the feed's `flow_shown`. With a `selector`, the page's element
- * is the launcher; one that does not appear within 5 s is `target_missing`.
+ * is the launcher; one that does not appear within 5 s is `target_missing`. An entry's tour call to
+ * action starts the tour through the engine, as a `show*()` with `force` would.
  */
-export function LiveFeed({ live }: { live: FeedLive }) {
+export function LiveFeed({ live, Cta }: { live: FeedLive; Cta?: FeedListProps['Cta'] }) {
   const env = useContext(EnvContext) as WidgetEnv
   const box = useRef<HTMLDivElement>(null)
   const selector = (live.opts as { selector?: unknown } | undefined)?.selector
@@ -36,7 +38,7 @@ export function LiveFeed({ live }: { live: FeedLive }) {
     <div ref={box}>
       {typeof selector == 'string' && !launcher ? null : (
         <Feed flows={flows} opened={view.opened} now={view.now} asked={view.asked} launcher={launcher}
-          onOpen={() => env.emit({ type: 'step', stepIndex: 0, stepId: 'open' })} />
+          onOpen={() => env.emit({ type: 'step', stepIndex: 0, stepId: 'open' })} onTour={(tour) => live.start(tour, 'tour')} Cta={Cta} />
       )}
     </div>
   )
