@@ -89,6 +89,8 @@ export default defineConfig({
           name: 'dom',
           environment: 'happy-dom',
           include: ['test/{sdk,widgets}/**/*.test.{ts,tsx}'],
+          // Property tests of thousands of runs share 2 cores with the e2e browsers in `npm test`.
+          testTimeout: 20_000,
         },
       },
       {
