@@ -44,7 +44,7 @@ describe('GET /v1/users/:id/state', () => {
       firstSeen: at,
       lastSeen: at + 8,
       flows: {
-        welcome: { shownCount: 1, shownAt: at, completedAt: at + 2, step: 2, items: { invite: at + 1 } },
+        welcome: { shownCount: 1, shownAt: at, completedAt: at + 2, step: 2, stepAt: at + 1, items: { invite: at + 1 } },
         news: { shownCount: 1, shownAt: at + 3, dismissedAt: at + 4 },
         nps: { shownCount: 0, answers: { score: 9 }, answeredAt: at + 5, submissionId: 's1' },
       },
@@ -63,6 +63,20 @@ describe('GET /v1/users/:id/state', () => {
     const body = await (await state('u_2')).json()
     expect(body.events).toEqual({ viewed_pricing: 2 })
     expect(body.flows.tour.shownCount).toBe(1)
+  })
+
+  it('gives a tour’s newest step with its time, whichever device took it (another device resumes from it)', async () => {
+    const at = Date.now() - 20_000
+    await send([
+      event({ type: 'flow_shown', flowId: 'tour', anonymousId: 'desk', userId: 'u_5', ts: at }),
+      event({ type: 'flow_step', flowId: 'tour', stepIndex: 1, stepId: 'b', anonymousId: 'desk', userId: 'u_5', ts: at + 10 }),
+      event({ type: 'flow_step', flowId: 'tour', stepIndex: 2, stepId: 'c', anonymousId: 'desk', userId: 'u_5', ts: at + 20 }),
+      // The phone took the tour up at step 2 and went back to step 1: newer, though lower.
+      event({ type: 'flow_step', flowId: 'tour', stepIndex: 1, stepId: 'b', anonymousId: 'pocket', userId: 'u_5', ts: at + 30 }),
+    ])
+    expect((await (await state('u_5')).json()).flows.tour).toEqual({ shownCount: 1, shownAt: at, step: 1, stepAt: at + 30, items: { b: at + 10, c: at + 20 } })
+    await send([event({ type: 'flow_step', flowId: 'tour', stepIndex: 3, stepId: 'd', anonymousId: 'desk', userId: 'u_5', ts: at + 40 })])
+    expect((await (await state('u_5')).json()).flows.tour).toMatchObject({ step: 3, stepAt: at + 40 })
   })
 
   it('gives anonymous activity to the first user its anonymous id was linked to', async () => {

@@ -8,6 +8,8 @@ export type FlowState = {
   dismissedAt?: number
   /** Last step index reached (tours, surveys). */
   step?: number
+  /** When that step was reached, on whichever device: the newer step wins, and a recent one resumes a tour elsewhere. */
+  stepAt?: number
   /** Answers of the latest submission, by question id (surveys). */
   answers?: Record<string, Answer>
   answeredAt?: number

@@ -76,7 +76,7 @@ async function writeProject(tx: Sql, projectId: string, requests: readonly Write
 
 type StateRow = {
   seen: { first: number | null; last: number | null }
-  flows: ({ flowId: string; shownCount: number } & Record<'shownAt' | 'completedAt' | 'dismissedAt' | 'heldOutAt' | 'step', number | null>)[]
+  flows: ({ flowId: string; shownCount: number } & Record<'shownAt' | 'completedAt' | 'dismissedAt' | 'heldOutAt' | 'step' | 'stepAt', number | null>)[]
   steps: { flowId: string; stepId: string; at: number }[]
   answers: { flowId: string; submissionId: string; questionId: string; answer: Answer; at: number }[]
   milestones: Record<string, number>
@@ -89,7 +89,7 @@ function toUserState(userId: string, row: StateRow): UserState {
   for (const f of row.flows) {
     const state = flowOf(f.flowId)
     state.shownCount = f.shownCount
-    for (const key of ['shownAt', 'completedAt', 'dismissedAt', 'heldOutAt', 'step'] as const) {
+    for (const key of ['shownAt', 'completedAt', 'dismissedAt', 'heldOutAt', 'step', 'stepAt'] as const) {
       const value = f[key]
       if (value !== null) state[key] = value
     }

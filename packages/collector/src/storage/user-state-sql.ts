@@ -34,7 +34,8 @@ SELECT
     SELECT f.flow_id AS "flowId", sum(f.shown_count)::integer AS "shownCount",
       ${ms('max(f.shown_at)')} AS "shownAt", ${ms('max(f.completed_at)')} AS "completedAt",
       ${ms('max(f.dismissed_at)')} AS "dismissedAt", ${ms('min(f.held_out_at)')} AS "heldOutAt",
-      (array_agg(f.step ORDER BY f.step_at DESC) FILTER (WHERE f.step_at IS NOT NULL))[1] AS step
+      (array_agg(f.step ORDER BY f.step_at DESC, f.step DESC) FILTER (WHERE f.step_at IS NOT NULL))[1] AS step,
+      ${ms('max(f.step_at)')} AS "stepAt"
     FROM flow_states f JOIN who USING (anonymous_id, user_id) WHERE f.project_id = $1 GROUP BY f.flow_id) x) AS flows,
   (SELECT COALESCE(jsonb_agg(x), '[]'::jsonb) FROM (
     SELECT s.flow_id AS "flowId", s.step_id AS "stepId", ${ms('min(s.reached_at)')} AS "at"
