@@ -1,133 +1,275 @@
 /**
- * `npm run bench:tour`: what a page pays for a tour, in bytes and in time (Cairn only for now; the
- * issue's side-by-side with driver.js and shepherd.js needs them as dev dependencies).
- * - Bytes: gzip -9 of the core (`cairn.js`), the widget runtime, the tour chunk and position.js with
- *   every chunk they import, against the issue's 18 KB for core + runtime + tour.
- * - Time: in headless Chromium, local-only mode, chunks already imported: from `showTour(definition)`
- *   to the first step positioned next to its target (the tip has its coordinates), median of 20 fresh
- *   pages; long tasks (PerformanceObserver) during those; JS heap before and after 200 show/close
- *   cycles on one page (garbage collected before each reading).
- * Needs the SDK built (`npm run build`) and Chromium (see test/e2e/harness/chromium.ts).
+ * `npm run bench:tour`: what a page pays for a tour — Cairn side by side with driver.js and shepherd.js
+ * (dev dependencies, for this benchmark only), in one headless Chromium run.
+ * - Bytes: gzip -9 of each library's JS + CSS as a page downloads them: for Cairn every script a page
+ *   fetches from loading `cairn.js` to its first tour step on screen (core, engine, widget runtime, tour,
+ *   position/floating-ui: its CSS is inside), watched on a real page; driver.js's IIFE + driver.css;
+ *   shepherd.js's ESM bundle (floating-ui inside) + shepherd.css.
+ * - Time: on fresh pages, the library already loaded (Cairn: its chunks imported ahead) and the page idle
+ *   once since (what a library does in idle time after loading is done), from the show
+ *   call to the first step visible and positioned — the popover in the DOM, not hidden, laid out below
+ *   its target and holding the step's title. Read in a MessageChannel loop (no timer clamping: within a
+ *   task of the truth). Median of 21 pages per library, the libraries taking turns page by page.
+ * - Long tasks (PerformanceObserver) overlapping those first shows; the JS heap delta of the first show
+ *   (garbage collected before and after, the step still on screen); on one page per library, the JS heap
+ *   before and after 200 show/hide cycles.
+ * `BENCH_PROFILE=1` also samples one Cairn first show with the CDP Profiler (50 µs) and prints where the
+ * time went. Needs the SDK built (`npm run build`) and Chromium (see test/e2e/harness/chromium.ts).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { chromium } from 'playwright-core'
+import { chromium, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/harness/chromium.ts'
 import { startStaticServer } from '../e2e/harness/static-server.ts'
 
-const DIST = resolve(import.meta.dirname, '../../packages/sdk/dist')
+const ROOT = resolve(import.meta.dirname, '../..')
+const DIST = join(ROOT, 'packages/sdk/dist')
+const MODULES = join(ROOT, 'node_modules')
 const TARGET_BYTES = 18 * 1024
 const TARGET_MS = 16
-const PAGES = 20
+const PAGES = 21
 const CYCLES = 200
 
-const gz = (file: string) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length
 
-/** A chunk and, transitively, the chunks it imports. */
-function withImports(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen
-  seen.add(file)
-  for (const [, name] of readFileSync(join(DIST, file), 'utf8').matchAll(/(?:from|import)\s*["']\.\/([\w.-]+\.js)["']/g)) withImports(name!, seen)
-  return seen
+/** One library under test: how a page loads it and, in the page, how to show and hide a two-step tour. */
+type Library = {
+  name: string
+  head: string
+  /** Defines `lib = { load(), show(), hide(), popover() }` in the page. */
+  adapter: string
+  /** JS + CSS files a page downloads for it (Cairn's are found by watching a page). */
+  files: string[]
 }
 
-function bytes(): void {
-  const files = [...new Set(['cairn.js', ...withImports('runtime.js'), ...withImports('tour.js')])]
-  const rows = files.map((file) => [file, gz(file)] as const)
-  const total = rows.reduce((sum, [, n]) => sum + n, 0)
-  const position = rows.filter(([file]) => file.includes('position')).reduce((sum, [, n]) => sum + n, 0)
-  console.log('\nBytes (gzip -9) of the tour path: core + widget runtime + tour + position')
-  for (const [file, n] of rows) console.log(`  ${file.padEnd(22)} ${String(n).padStart(6)} B`)
-  console.log(`  ${'total'.padEnd(22)} ${String(total).padStart(6)} B = ${(total / 1024).toFixed(2)} KB`)
-  console.log(`  without position (floating-ui): ${((total - position) / 1024).toFixed(2)} KB (target ${TARGET_BYTES / 1024} KB: ${total - position <= TARGET_BYTES ? 'met' : 'NOT met'})`)
-}
+const TITLE = 'The target'
+const BODY = 'Anchored here.'
 
-const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
-<script src="/sdk/cairn.js"></script><script src="/bench.js"></script></head>
-<body><main><h1>Tour benchmark</h1><p>Some content.</p><button id="target">The target</button></main></body></html>`
-
-/** Runs in the page. */
-const BENCH = `
+const LIBRARIES: Library[] = [
+  {
+    name: 'cairn',
+    head: '<script src="/sdk/cairn.js"></script>',
+    adapter: `
 const sdk = cairn.init({ key: 'pk_bench', locale: 'en' })
-const longTasks = []
-new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true })
-// One id: the engine keeps a record per flow id, which is not what the heap reading is about.
+const root = () => document.querySelector('cairn-root')?.shadowRoot
+// One id: the engine keeps a record per flow id, which is not what the heap readings are about.
 const definition = () => ({
   id: 'bench', kind: 'tour',
-  steps: [{ id: 'a', title: 'The target', body: 'Anchored here.', target: '#target', placement: 'bottom' }, { id: 'b', title: 'Done' }],
+  steps: [{ id: 'a', title: '${TITLE}', body: '${BODY}', target: '#target', placement: 'bottom' }, { id: 'b', title: 'Done' }],
 })
-const root = () => document.querySelector('cairn-root')?.shadowRoot
-const tip = () => root()?.querySelector('.tip')
-const dialog = () => root()?.querySelector('[role="dialog"]')
-// A MessageChannel loop: no timer clamping, so the reading is within a task of the truth.
-const until = (test) => new Promise((done) => {
+window.lib = {
+  load: (chunks) => Promise.all(chunks.map((chunk) => import('/sdk/' + chunk))),
+  show: () => sdk.showTour(definition(), { force: true }),
+  hide: () => root().querySelector('[role="dialog"] button.close').click(),
+  popover: () => root()?.querySelector('.tip'),
+}`,
+    files: [],
+  },
+  {
+    name: 'driver.js',
+    head: '<link rel="stylesheet" href="/nm/driver.js/dist/driver.css"><script src="/nm/driver.js/dist/driver.js.iife.js"></script>',
+    adapter: `
+let tour
+window.lib = {
+  load: async () => {},
+  show: () => {
+    tour = window.driver.js.driver({
+      showProgress: true,
+      steps: [{ element: '#target', popover: { title: '${TITLE}', description: '${BODY}', side: 'bottom' } }, { popover: { title: 'Done' } }],
+    })
+    tour.drive()
+  },
+  hide: () => tour.destroy(),
+  popover: () => document.querySelector('.driver-popover'),
+}`,
+    files: ['driver.js/dist/driver.js.iife.js', 'driver.js/dist/driver.css'],
+  },
+  {
+    name: 'shepherd.js',
+    head: '<link rel="stylesheet" href="/nm/shepherd.js/dist/css/shepherd.css"><script type="module">import Shepherd from "/nm/shepherd.js/dist/js/shepherd.mjs"; window.Shepherd = Shepherd</script>',
+    adapter: `
+let tour
+window.lib = {
+  load: async () => {
+    while (!window.Shepherd) await new Promise((done) => setTimeout(done, 1))
+  },
+  show: () => {
+    const S = window.Shepherd
+    tour = new S.Tour({ useModalOverlay: true, defaultStepOptions: { cancelIcon: { enabled: true } } })
+    tour.addSteps([
+      { id: 'a', title: '${TITLE}', text: '${BODY}', attachTo: { element: '#target', on: 'bottom' }, buttons: [{ text: 'Next', action: tour.next }] },
+      { id: 'b', title: 'Done', buttons: [{ text: 'Done', action: tour.complete }] },
+    ])
+    tour.start()
+  },
+  hide: () => tour.cancel(),
+  popover: () => document.querySelector('.shepherd-element'),
+}`,
+    files: ['shepherd.js/dist/js/shepherd.mjs', 'shepherd.js/dist/css/shepherd.css'],
+  },
+]
+
+const page = (library: Library) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
+${library.head}<script src="/${library.name}.js"></script><script src="/bench.js"></script></head>
+<body><main><h1>Tour benchmark</h1><p>Some content.</p><button id="target">The target</button></main></body></html>`
+
+/** Runs in every page, over the library's `lib`. */
+const BENCH = `
+const longTasks = []
+new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true })
+// A MessageChannel loop (no timer clamping), bounded: 5 s.
+const until = (test) => new Promise((done, fail) => {
   const channel = new MessageChannel()
-  channel.port1.onmessage = () => (test() ? (channel.port1.close(), done()) : channel.port2.postMessage(0))
+  const start = performance.now()
+  channel.port1.onmessage = () => {
+    let ok
+    try {
+      ok = test()
+    } catch (error) {
+      return channel.port1.close(), fail(error)
+    }
+    if (ok) return channel.port1.close(), done()
+    if (performance.now() - start > 5000) return channel.port1.close(), fail(new Error('timed out'))
+    channel.port2.postMessage(0)
+  }
   channel.port2.postMessage(0)
 })
-const show = async (i) => {
+/** The step a user sees: in the DOM, not hidden, below its target, holding the title. */
+const placed = () => {
+  const el = lib.popover()
+  if (!el || !el.isConnected || !el.textContent.includes('${TITLE}')) return false
+  const style = getComputedStyle(el)
+  if (style.display === 'none' || style.visibility !== 'visible') return false
+  const p = el.getBoundingClientRect()
+  const t = document.querySelector('#target').getBoundingClientRect()
+  return p.width > 0 && p.top >= t.bottom - 2 && p.top <= t.bottom + 48 && p.left < t.right && p.right > t.left
+}
+const gone = () => {
+  const el = lib.popover()
+  return !el || !el.isConnected || getComputedStyle(el).display === 'none'
+}
+const tick = () => new Promise((done) => setTimeout(done, 0))
+const heap = async () => {
+  gc()
+  await tick()
+  gc()
+  await tick()
+  return performance.memory.usedJSHeapSize
+}
+const show = async () => {
   const t0 = performance.now()
-  sdk.showTour(definition(i), { force: true })
-  await until(() => !!root()?.querySelector('.root'))
-  const mounted = performance.now() - t0
-  await until(() => !!tip()?.style.getPropertyValue('left'))
-  return [mounted, performance.now() - t0]
+  lib.show()
+  await until(placed)
+  return [t0, performance.now()]
 }
-const close = async () => {
-  dialog().querySelector('button.close').click()
-  await until(() => !dialog())
+const hide = async () => {
+  lib.hide()
+  await until(gone)
 }
-window.__first = async () => {
-  await Promise.all([import('/sdk/runtime.js'), import('/sdk/tour.js'), import('/sdk/position.js')])
-  const [mounted, ms] = await show(0)
-  return { mounted, ms, longTasks }
+window.__first = async (chunks) => {
+  await lib.load(chunks)
+  // Loaded ahead means the page had a moment since: what a library does when idle after loading is done.
+  await new Promise((done) => requestIdleCallback(done, { timeout: 1000 }))
+  const before = await heap()
+  const [t0, t1] = await show()
+  // Long task entries arrive after their task: give them a moment.
+  await new Promise((done) => setTimeout(done, 100))
+  const long = longTasks.filter((e) => e.startTime < t1 && e.startTime + e.duration > t0).length
+  return { ms: t1 - t0, long, heap: (await heap()) - before }
 }
 window.__cycles = async (n) => {
-  await close()
-  gc()
-  const before = performance.memory.usedJSHeapSize
-  for (let i = 1; i <= n; i++) {
-    await show(i)
-    await close()
+  await hide()
+  const before = await heap()
+  const from = performance.now()
+  for (let i = 0; i < n; i++) {
+    await show()
+    await hide()
   }
-  gc()
-  await new Promise((done) => setTimeout(done, 100))
-  gc()
-  return { before, after: performance.memory.usedJSHeapSize, longTasks }
+  return { before, after: await heap(), long: longTasks.filter((e) => e.startTime >= from).length }
 }
 window.__ready = true
 `
 
-async function timing(): Promise<void> {
+type First = { ms: number; long: number; heap: number }
+type Cycles = { before: number; after: number; long: number }
+type Window = { __ready?: boolean; __first(chunks: string[]): Promise<First>; __cycles(n: number): Promise<Cycles> }
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
+const signed = (n: number) => `${n >= 0 ? '+' : '−'}${kb(Math.abs(n))}`
+
+async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cairn-bench-'))
-  writeFileSync(join(dir, 'index.html'), PAGE)
+  for (const library of LIBRARIES) {
+    writeFileSync(join(dir, `${library.name}.html`), page(library))
+    writeFileSync(join(dir, `${library.name}.js`), library.adapter)
+  }
   writeFileSync(join(dir, 'bench.js'), BENCH)
-  const site = await startStaticServer({ '/sdk/': DIST, '/': dir })
+  const site = await startStaticServer({ '/sdk/': DIST, '/nm/': MODULES, '/': dir })
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'] })
+  const open = async (library: Library) => {
+    const tab = await browser.newPage()
+    tab.on('pageerror', (error) => console.error(`${library.name}: ${error.message}`))
+    await tab.goto(`${site.url}/${library.name}.html`)
+    await tab.waitForFunction(() => (window as unknown as Window).__ready)
+    return tab
+  }
   try {
-    type Page = Awaited<ReturnType<typeof browser.newPage>>
-    type First = { mounted: number; ms: number; longTasks: number[] }
-    const firsts: First[] = []
-    let page: Page | undefined
+    // Cairn's chunks: what a page that shows a tour downloads, watched (and what the others import ahead).
+    const cairn = LIBRARIES[0] as Library
+    const watched = await browser.newPage()
+    const fetched: string[] = []
+    watched.on('request', (request) => {
+      const path = new URL(request.url()).pathname
+      if (path.startsWith('/sdk/') && path.endsWith('.js')) fetched.push(path.slice(5))
+    })
+    await watched.goto(`${site.url}/cairn.html`)
+    await watched.waitForFunction(() => (window as unknown as Window).__ready)
+    await watched.evaluate(() => (window as unknown as Window).__first([]))
+    await watched.close()
+    const chunks = fetched.filter((file) => file !== 'cairn.js')
+    cairn.files = fetched.map((file) => `../packages/sdk/dist/${file}`)
+
+    if (process.env['BENCH_PROFILE']) await profile(await open(cairn), chunks)
+
+    const firsts = new Map<string, First[]>(LIBRARIES.map((l) => [l.name, []]))
+    const cycles = new Map<string, Cycles>()
     for (let i = 0; i < PAGES; i++) {
-      await page?.close()
-      page = await browser.newPage()
-      await page.goto(`${site.url}/index.html`)
-      await page.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready)
-      firsts.push(await page.evaluate(() => (window as unknown as { __first(): Promise<First> }).__first()))
+      for (const library of LIBRARIES) {
+        const tab = await open(library)
+        firsts.get(library.name)!.push(await tab.evaluate((c) => (window as unknown as Window).__first(c), chunks))
+        if (i === PAGES - 1) cycles.set(library.name, await tab.evaluate((n) => (window as unknown as Window).__cycles(n), CYCLES))
+        await tab.close()
+      }
     }
-    const cycles = await page!.evaluate((n) => (window as unknown as { __cycles(n: number): Promise<{ before: number; after: number; longTasks: number[] }> }).__cycles(n), CYCLES)
-    const sorted = firsts.map((f) => f.ms).sort((a, b) => a - b)
-    const median = sorted[Math.floor(sorted.length / 2)] as number
-    const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`
-    console.log('\nTime from showTour() to the first step positioned, chunks loaded (headless Chromium, 1× CPU)')
-    console.log(`  first step (${PAGES} fresh pages)   median ${median.toFixed(2)} ms  max ${(sorted.at(-1) as number).toFixed(2)} ms  (target ${TARGET_MS} ms: ${median <= TARGET_MS ? 'met' : 'NOT met'})`)
-    const mounted = firsts.map((f) => f.mounted).sort((a, b) => a - b)[Math.floor(PAGES / 2)] as number
-    console.log(`  of which until the widget's container is in the host: median ${mounted.toFixed(2)} ms`)
-    console.log(`  long tasks during the first steps: ${firsts.reduce((n, f) => n + f.longTasks.length, 0)}`)
-    console.log(`  JS heap over ${CYCLES} show/close cycles: ${kb(cycles.before)} → ${kb(cycles.after)} (${cycles.after - cycles.before >= 0 ? '+' : ''}${kb(cycles.after - cycles.before)}); long tasks on that page: ${cycles.longTasks.length}`)
+
+    const bytes = (library: Library) => library.files.reduce((sum, file) => sum + gz(join(MODULES, file)), 0)
+    console.log('\nBytes (gzip -9) of the scripts a page downloads up to its first Cairn tour step')
+    for (const file of cairn.files) console.log(`  ${file.split('/').pop()!.padEnd(22)} ${String(gz(join(MODULES, file))).padStart(6)} B`)
+    const path = bytes(cairn)
+    const core = cairn.files.filter((file) => !/position|engine/.test(file)).reduce((sum, file) => sum + gz(join(MODULES, file)), 0)
+    console.log(`  ${'total'.padEnd(22)} ${String(path).padStart(6)} B = ${kb(path)}`)
+    console.log(`  core + runtime + tour (no engine, no floating-ui): ${kb(core)} (target ${TARGET_BYTES / 1024} KB: ${core <= TARGET_BYTES ? 'met' : 'NOT met'})`)
+
+    console.log(`\nA two-step tour, first step shown (headless Chromium, 1× CPU, ${PAGES} fresh pages per library, library loaded)`)
+    const header = ['library', 'gzip JS+CSS', 'show → step placed', 'max', 'long tasks', 'heap Δ first show', `heap over ${CYCLES} show/hide`]
+    const rows = LIBRARIES.map((library) => {
+      const runs = firsts.get(library.name)!
+      const c = cycles.get(library.name)!
+      const ms = runs.map((r) => r.ms)
+      return [
+        library.name, kb(bytes(library)), `median ${median(ms).toFixed(2)} ms`, `${Math.max(...ms).toFixed(2)} ms`,
+        `${runs.reduce((n, r) => n + r.long, 0)} (+${c.long} in cycles)`, signed(median(runs.map((r) => r.heap))),
+        `${kb(c.before)} → ${kb(c.after)} (${signed(c.after - c.before)})`,
+      ]
+    })
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)))
+    for (const row of [header, widths.map((w) => '-'.repeat(w)), ...rows]) console.log(`  ${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}`)
+    const mine = median(firsts.get('cairn')!.map((r) => r.ms))
+    const driver = median(firsts.get('driver.js')!.map((r) => r.ms))
+    console.log(`  target: Cairn's first step ≤ ${TARGET_MS} ms median (${mine <= TARGET_MS ? 'met' : 'NOT met'}), no slower than driver.js (${mine <= driver ? 'met' : 'NOT met'})`)
   } finally {
     await browser.close()
     await site.close()
@@ -135,5 +277,26 @@ async function timing(): Promise<void> {
   }
 }
 
-bytes()
-await timing()
+/** Samples one Cairn first show with the CDP Profiler and prints the functions that took the most time. */
+async function profile(tab: Page, chunks: string[]): Promise<void> {
+  const cdp = await tab.context().newCDPSession(tab)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 })
+  await tab.evaluate((c) => (window as unknown as { lib: { load(c: string[]): Promise<unknown> } }).lib.load(c), chunks)
+  await cdp.send('Profiler.start')
+  const first = await tab.evaluate((c) => (window as unknown as Window).__first(c), chunks)
+  const { profile } = await cdp.send('Profiler.stop')
+  await tab.close()
+  const self = new Map<string, number>()
+  const deltas = profile.timeDeltas ?? []
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
+  profile.samples?.forEach((id, i) => {
+    const { callFrame: f } = nodes.get(id)!
+    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`
+    self.set(name, (self.get(name) ?? 0) + (deltas[i + 1] ?? 0) / 1000)
+  })
+  console.log(`\nProfile of one Cairn first show (${first.ms.toFixed(2)} ms; the sampled span includes __first's heap readings and 100 ms wait): self time, ms`)
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms.toFixed(2).padStart(7)}  ${name}`)
+}
+
+await main()

@@ -3,6 +3,7 @@ import { resolveLocale } from '../i18n/locale.ts'
 import { createHostRoot, type HostRoot } from './host/host-root.ts'
 import { renderWidget } from './host/render-widget.ts'
 import { importChunk, loadKind } from './host/load-chunk.ts'
+import { warmUp } from './host/warm-up.ts'
 import type { Flow } from '@cairn/protocol'
 import type { MountContext, RuntimeOptions, WidgetEvent, WidgetHandle, WidgetModule, WidgetProps, WidgetRuntime } from './host/types.ts'
 
@@ -17,6 +18,10 @@ export { checkPages } from './host/check-pages.ts'
 export { localizeFlow } from '../i18n/localize-flow.ts'
 
 const NOTHING: WidgetHandle = { close() {} }
+
+// A page that loaded this chunk is about to show a widget: what its first show would pay once, it
+// pays now, while idle.
+warmUp()
 
 /**
  * The widget runtime of one SDK instance — the first widget chunk a page loads (preact, the host,

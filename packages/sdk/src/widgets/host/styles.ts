@@ -4,9 +4,12 @@
  * on `.root`, inside the shadow tree, where page CSS cannot reach them. Logical properties only, so
  * `dir="rtl"` mirrors everything; px, never rem, so the page's root font size changes nothing.
  */
+/** The widgets' font unless the theme sets `--cairn-font`. */
+export const FONT = 'system-ui,sans-serif'
+
 export const HOST_CSS = `:host{all:initial!important;display:block!important;position:fixed!important;inset-block-start:0!important;inset-inline-start:0!important;z-index:var(--cairn-z-index,2147483647)!important}
 *{box-sizing:border-box}
-.root{--bg:var(--cairn-bg,#fff);--fg:var(--cairn-fg,#1b1d22);--muted:var(--cairn-muted,#565b66);--accent:var(--cairn-accent,#3451d1);--on-accent:var(--cairn-accent-text,#fff);--border:var(--cairn-border,#d5d8df);--shadow:var(--cairn-shadow,0 8px 30px #0c0e1233);--space:var(--cairn-space,16px);--radius:var(--cairn-radius,10px);font:var(--cairn-font-size,14px)/1.5 var(--cairn-font,system-ui,sans-serif);color:var(--fg);text-align:start}
+.root{--bg:var(--cairn-bg,#fff);--fg:var(--cairn-fg,#1b1d22);--muted:var(--cairn-muted,#565b66);--accent:var(--cairn-accent,#3451d1);--on-accent:var(--cairn-accent-text,#fff);--border:var(--cairn-border,#d5d8df);--shadow:var(--cairn-shadow,0 8px 30px #0c0e1233);--space:var(--cairn-space,16px);--radius:var(--cairn-radius,10px);font:var(--cairn-font-size,14px)/1.5 var(--cairn-font,${FONT});color:var(--fg);text-align:start}
 @media (prefers-color-scheme:dark){.root{--bg:var(--cairn-bg,#1e2026);--fg:var(--cairn-fg,#eceef3);--muted:var(--cairn-muted,#a6abb8);--accent:var(--cairn-accent,#93a6ff);--on-accent:var(--cairn-accent-text,#11131a);--border:var(--cairn-border,#444853);--shadow:var(--cairn-shadow,0 8px 30px #0008)}}
 .backdrop{position:fixed;inset:0;display:grid;place-items:center;padding:var(--space);background:var(--cairn-backdrop,#0c0e1273)}
 .surface{position:relative;inline-size:min(var(--cairn-width,360px),100vw - 2*var(--space));max-block-size:calc(100vh - 2*var(--space));overflow:auto;padding:var(--space);background:var(--bg);border:1px solid var(--border);border-radius:var(--radius);box-shadow:var(--shadow);outline:0;animation:cairn-in .2s}

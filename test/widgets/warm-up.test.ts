@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { numberFormatter } from '../../packages/sdk/src/i18n/numbers.ts'
+import { FONT } from '../../packages/sdk/src/widgets/host/styles.ts'
+import { warmUp, type WarmUpWindow } from '../../packages/sdk/src/widgets/host/warm-up.ts'
+
+afterEach(() => vi.restoreAllMocks())
+
+/** Counts `new Intl.NumberFormat(…)` calls from now on (each still makes a real one). */
+function countFormats() {
+  const Real = Intl.NumberFormat
+  return vi.spyOn(Intl, 'NumberFormat').mockImplementation(function (...args: ConstructorParameters<typeof Real>) {
+    return new Real(...args)
+  } as unknown as typeof Real)
+}
+
+/** A window whose idle callbacks run when the test says, and whose canvas records what it measured. */
+function twin(canvas = true) {
+  const idle: (() => void)[] = []
+  const measured: string[] = []
+  const win: WarmUpWindow = {
+    requestIdleCallback: (run) => idle.push(run),
+    OffscreenCanvas: canvas
+      ? class {
+        getContext() {
+          return { font: '', measureText(this: { font: string }, text: string) { measured.push(`${this.font}|${text}`) } }
+        }
+      }
+      : undefined,
+  }
+  return { win, idle, measured }
+}
+
+describe('warmUp', () => {
+  it('does nothing until the page is idle, then makes a number formatter and measures text in the default font', () => {
+    const made = countFormats()
+    const { win, idle, measured } = twin()
+    warmUp(win)
+    expect(made).not.toHaveBeenCalled()
+    expect(measured).toEqual([])
+    for (const run of idle) run()
+    expect(measured).toEqual([`14px ${FONT}|x`])
+    // The formatter it made is the one the first widget in English uses: no second construction.
+    const calls = made.mock.calls.length
+    expect(numberFormatter('en')(1234)).toBe('1,234')
+    expect(made.mock.calls.length).toBe(calls)
+  })
+
+  it('skips what the browser lacks: no idle callbacks, no OffscreenCanvas', () => {
+    expect(() => warmUp({})).not.toThrow()
+    const { win, idle, measured } = twin(false)
+    warmUp(win)
+    expect(() => idle.forEach((run) => run())).not.toThrow()
+    expect(measured).toEqual([])
+  })
+})
+
+describe('numberFormatter', () => {
+  it('makes one Intl.NumberFormat per tag, on first use', () => {
+    const made = countFormats()
+    const fa = numberFormatter('fa-AF')
+    expect(made).not.toHaveBeenCalled()
+    expect([fa(1), fa(10), numberFormatter('fa-AF')(2)]).toEqual(['۱', '۱۰', '۲'])
+    expect(made).toHaveBeenCalledTimes(1)
+  })
+})
