@@ -61,6 +61,18 @@ describe('GET /v1/flows', () => {
     expect(logs.join('\n')).toContain(join(dir, 'bad.json'))
   })
 
+  it("refuses a flow named cairn-feed, the what's-new feed's reserved id, naming the file, and still serves the others", async () => {
+    await write('good.json', tour('good'))
+    await write('news.json', { id: 'cairn-feed', kind: 'announcement', style: 'banner', title: 'News' })
+    const app = serve()
+    expect(await (await app.request('/v1/flows?key=pk_test')).json()).toEqual({ flows: [tour('good')] })
+    const secretBody = await (await app.request('/v1/flows', { headers: { 'x-cairn-key': 'sk_test' } })).json()
+    expect(secretBody.errors).toEqual([
+      { file: 'news.json', path: '$.id', message: `the flow id "cairn-feed" is reserved for the what's-new feed` },
+    ])
+    expect(logs.join('\n')).toContain(`${join(dir, 'news.json')} $.id: the flow id "cairn-feed" is reserved`)
+  })
+
   it('answers 304 to a matching If-None-Match and a new ETag after a change', async () => {
     await write('a.json', tour('a'))
     const app = serve(0)

@@ -12,6 +12,8 @@ export type FlowSet = { flows: Flow[]; errors: FlowProblem[] }
 export type FlowDir = { read(): Promise<FlowSet>; close(): void }
 
 const MAX_FILE_BYTES = 1024 * 1024
+/** The SDK's what's-new feed records its openings under this flow id (sdk engine/feed.ts), so no file may use it. */
+const RESERVED = 'cairn-feed'
 
 async function signature(dir: string): Promise<string> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort()
@@ -47,6 +49,10 @@ async function load(dir: string): Promise<FlowSet> {
     const result = check(flowSchema, json)
     if (!result.ok) {
       for (const problem of result.problems) errors.push({ file, ...problem })
+      continue
+    }
+    if (result.value.id === RESERVED) {
+      errors.push({ file, path: '$.id', message: `the flow id "${RESERVED}" is reserved for the what's-new feed` })
       continue
     }
     const other = seen.get(result.value.id)
