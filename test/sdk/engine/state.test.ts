@@ -10,7 +10,7 @@ const names = fc.constantFrom('a', 'b', 'constructor', '__proto__')
 const flowState = fc
   .record({
     shownAt: opt(time), shownCount: fc.nat(4), completedAt: opt(time), dismissedAt: opt(time), heldOutAt: opt(time),
-    step: opt(fc.nat(5)), answeredAt: opt(time), answers: opt(fc.dictionary(fc.constantFrom('q1', 'q2'), fc.nat(10))),
+    step: opt(fc.nat(5)), stepAt: opt(time), answeredAt: opt(time), answers: opt(fc.dictionary(fc.constantFrom('q1', 'q2'), fc.nat(10))),
     items: opt(fc.dictionary(names, time)),
   })
   .map((s) => JSON.parse(JSON.stringify(s)))

@@ -3,6 +3,7 @@ import { inShare } from './bucket.ts'
 import { own } from './own.ts'
 import { capFails, cooldownFails, isModal, pageFails, type Limits } from './budget.ts'
 import { frequencyFails } from './frequency.ts'
+import { resumes } from './resume.ts'
 import { surveyFails } from './survey.ts'
 import { scheduleFails } from './schedule.ts'
 import { audienceFails } from './rule.ts'
@@ -35,7 +36,10 @@ export type Decision = {
   since?: number
   /** Asked for by `show*()` (see {@link Ask}). */
   manual?: boolean
-  /** In progress in this visit (shown, not finished): shown again where it was, outside the caps. */
+  /**
+   * In progress (shown, not finished; see `resumes`): shown again where it was, without a new
+   * `flow_shown`; outside the caps when it was shown in this visit.
+   */
   resume?: boolean
   /** Held out for the first time: record it and send `flow_held_out`. */
   heldOut?: boolean
@@ -92,8 +96,7 @@ export function decide(c: DecideInput): Decision[] {
     if (own(c.screen, id) !== undefined) b = { why: 'on screen' }
     else if (ask) b = ask.force ? undefined : targeting()
     else if (own(c.failed, id)) b = { why: own(c.failed, id) as string }
-    // In progress: shown this visit and neither completed, dismissed nor put off since (absent times compare false).
-    else if (fs?.shownAt! >= visitStart && ![fs!.completedAt, fs!.dismissedAt, fs!.laterAt].some((t) => t! >= fs!.shownAt!)) d.resume = true
+    else if (resumes(f, fs, now, visitStart)) d.resume = true
     else b = t ? targeting() ?? triggerFails(t, ctx) ?? delayFails(t, { ...ctx, since: (d.since = own(c.since, id) ?? now) }) : { why: 'no trigger' }
     // A tour waits for its step's page: a `show*()` request keeps waiting, a resume is decided again on navigation.
     const away = !b && pageFails(f, d.resume ? fs?.step : 0, c.url)
@@ -111,7 +114,9 @@ export function decide(c: DecideInput): Decision[] {
   const auto = [...s.auto]
   for (const [d, f] of ready) {
     const byItself = !d.manual && !d.resume
-    const cap = byItself ? capFails(auto, now, visitStart, c.limits) ?? (f.kind == 'survey' ? cooldownFails(s.surveyAt, now, c.limits.surveyCooldownDays) : undefined) : undefined
+    // A tour taken up from another device is new to this visit: the caps may hold it back, but it
+    // doesn't count against them (it is the same showing, and a reload would count it again).
+    const cap = !d.manual && !(d.resume && own(s.flows, d.id)!.shownAt! >= visitStart) ? capFails(auto, now, visitStart, c.limits) ?? (f.kind == 'survey' ? cooldownFails(s.surveyAt, now, c.limits.surveyCooldownDays) : undefined) : undefined
     if (cap) block(d, cap)
     else if (isModal(f) && modal !== undefined) block(d, { why: `waiting ${JSON.stringify(modal)}` }, 'later')
     else {

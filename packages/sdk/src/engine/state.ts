@@ -63,14 +63,16 @@ const size = (s: FlowState): number => Object.keys(s.answers ?? {}).length
 /** Merges what two devices (or tabs) know about one flow; see {@link mergeState}. */
 export function mergeFlow(a: FlowState | undefined, b: FlowState | undefined): FlowState {
   if (!a || !b) return (a ?? b) as FlowState
-  const shown = (a.shownAt ?? -1) - (b.shownAt ?? -1)
+  // Progress belongs to the latest showing (a restarted tour must not inherit an old step); within it,
+  // the newer step wins, whichever device took it (Back included). The step and its time go together.
+  const shown = (a.shownAt ?? -1) - (b.shownAt ?? -1) || (a.stepAt ?? -1) - (b.stepAt ?? -1)
+  const step: Merge = shown ? (x, y) => (shown > 0 ? x : y) : latest
   // Answers given in the same millisecond: the fuller set is the later one.
   const answered = (a.answeredAt ?? -1) - (b.answeredAt ?? -1) || size(a) - size(b) || (JSON.stringify(a.answers ?? null) < JSON.stringify(b.answers ?? null) ? -1 : 1)
   return merge({
     shownAt: latest, shownCount: latest, completedAt: latest, dismissedAt: latest, answeredAt: latest, heldOutAt: earliest, laterAt: latest,
     items: either(records(earliest)),
-    // Progress belongs to the latest showing; a restarted tour must not inherit an old step.
-    step: shown ? (x, y) => (shown > 0 ? x : y) : latest,
+    step, stepAt: step,
     answers: (x, y) => (answered > 0 ? x : y),
     submissionId: (x, y) => (answered > 0 ? x : y),
   }, a, b)
