@@ -14,8 +14,8 @@ export type WarmUpWindow = {
  * a canvas measuring text in that font fills the same font cache). Nothing is added to the page.
  */
 export function warmUp(win: WarmUpWindow = globalThis as WarmUpWindow): void {
-  win.requestIdleCallback?.(() => numberFormatter('en')(0))
   win.requestIdleCallback?.(() => {
+    numberFormatter('en')(0)
     const canvas = win.OffscreenCanvas && new win.OffscreenCanvas(1, 1).getContext('2d')
     if (canvas) {
       canvas.font = `14px ${FONT}`
