@@ -16,10 +16,11 @@ const entry = (id: string, title: string, fa: string, publishAt: number, extra: 
 })
 const FEED: Flow[] = [
   entry('feed-boards', 'Shared boards', 'بوردهای مشترک', Date.now() - 60 * DAY),
-  entry('feed-export', 'CSV export', 'خروجی CSV', Date.now() - 10 * DAY),
-  entry('feed-dark', 'Dark mode', 'حالت تیره', Date.now() - 2 * DAY),
+  entry('feed-export', 'CSV export', 'خروجی CSV', Date.now() - 10 * DAY, { cta: { label: 'Read about it', url: '#export', newTab: false } }),
+  entry('feed-dark', 'Dark mode', 'حالت تیره', Date.now() - 2 * DAY, { cta: { label: 'Show me', tour: 'feed-dark-tour' } }),
   entry('feed-future', 'Not yet', 'هنوز نه', Date.now() + 5 * DAY),
   entry('feed-expired', 'Gone', 'رفته', Date.now() - 90 * DAY, { expireAt: iso(Date.now() - DAY) }),
+  { id: 'feed-dark-tour', kind: 'tour', steps: [{ id: 'switch', title: 'Find the switch' }] },
 ]
 const STYLES: Flow[] = [
   { id: 'style-modal', kind: 'announcement', style: 'modal', trigger: { url: '/app/modal' }, title: 'A modal announcement', body: 'Read me.' },
@@ -30,6 +31,10 @@ const STYLES: Flow[] = [
     title: "What's new since your last visit",
   },
 ]
+
+// A flow of one's own with the feed's reserved id, published and inline (`?inline`): both are refused.
+const OWN_FEED = { id: 'cairn-feed', kind: 'announcement', style: 'banner', title: 'A flow of our own', trigger: {} } as Flow
+const RESERVED = `the flow id "cairn-feed" is reserved for the what's-new feed`
 
 type Cairn = { cairn: { flush(): Promise<void>; showFeed(): void } }
 const flush = (page: Page) => page.evaluate(() => (window as unknown as Cairn).cairn.flush())
@@ -46,7 +51,7 @@ describe.skipIf(!chromiumAvailable())("the what's-new feed and the announcement 
   let fixture: FlowsFixture
 
   beforeAll(async () => {
-    fixture = await startFlowsFixture([...FEED, ...STYLES])
+    fixture = await startFlowsFixture([...FEED, ...STYLES, OWN_FEED], [OWN_FEED])
   })
   afterAll(async () => {
     await fixture?.close()
@@ -108,6 +113,50 @@ describe.skipIf(!chromiumAvailable())("the what's-new feed and the announcement 
     // Enter on the focused launcher opens it again.
     await page.keyboard.press('Enter')
     await panel.waitFor()
+    await context.close()
+  })
+
+  it("an entry's link and tour, followed in the panel, reach the collector as that announcement's CTA clicks via the feed", async () => {
+    const context = await fixture.context()
+    const { page, watched } = await watchedPage(context)
+    await page.goto(`/app/home?user=${uniqueUser('feed-cta')}&feed`)
+    await shadow(page).getByRole('button', { name: "What's new 3 new", exact: true }).click()
+    const panel = shadow(page).getByRole('dialog', { name: "What's new" })
+    await panel.getByRole('link', { name: 'Read about it' }).click()
+    expect(page.url()).toMatch(/#export$/)
+    await panel.getByRole('button', { name: 'Show me' }).click()
+    await shadow(page).getByRole('dialog', { name: 'Find the switch' }).waitFor()
+    expect(await panel.count()).toBe(0)
+    expect(await heard(page)).toEqual(['flow:shown cairn-feed manual', 'flow:step feed-export', 'flow:step feed-dark', 'flow:shown feed-dark-tour manual'])
+    await flush(page)
+    const results = (id: string) => until(`${id}'s click in the results`, async () => {
+      const res = await fetch(`${fixture.collector.url}/v1/results/flows/${id}`, { headers: { authorization: 'Bearer sk_flows' } })
+      const body = (await res.json()) as { announcement?: { ctaClicks: number } }
+      return body.announcement?.ctaClicks === 1 && body
+    })
+    // Neither was shown on its own: the clicks count, the views and the rate of their own showings do not.
+    for (const id of ['feed-export', 'feed-dark']) {
+      expect((await results(id)).announcement).toEqual({
+        views: 0, viewers: 0, ctaClicks: 1, ctaPeople: 1, ctaViaFeed: 1, dismissals: 0, dismissedPeople: 0, opens: 0, ctaRate: 0,
+      })
+    }
+    expect(watched.errors).toEqual([])
+    await context.close()
+  })
+
+  it("a flow of one's own named cairn-feed is refused by the collector (its file reported) and by the SDK (flow:error); the feed works", async () => {
+    const listed = (await (await fetch(`${fixture.collector.url}/v1/flows`, { headers: { 'x-cairn-key': 'sk_flows' } })).json()) as { flows: Flow[]; errors: unknown[] }
+    expect(listed.errors).toEqual([{ file: 'cairn-feed.json', path: '$.id', message: RESERVED }])
+    expect(listed.flows.map((f) => f.id)).toContain('feed-dark')
+    const context = await fixture.context()
+    const { page, watched } = await watchedPage(context)
+    await page.goto(`/app/home?user=${uniqueUser('feed-own')}&feed&inline`)
+    await shadow(page).getByRole('button', { name: "What's new 3 new", exact: true }).click()
+    expect(await entries(page)).toEqual(['Dark mode New', 'CSV export New', 'Shared boards New'])
+    const errors = await page.evaluate(() => (window as unknown as { __events: { event: string }[] }).__events.filter((e) => e.event === 'flow:error'))
+    expect(errors).toEqual([{ event: 'flow:error', flowId: 'cairn-feed', reason: 'invalid', props: { path: '$.id', message: RESERVED }, message: RESERVED }])
+    expect(await shadow(page).getByRole('region', { name: 'A flow of our own' }).count()).toBe(0)
+    expect(watched.errors).toEqual([])
     await context.close()
   })
 

@@ -144,6 +144,39 @@ describe("the feed's calls to action", () => {
   })
 })
 
+describe("the feed's calls to action, recorded per entry", () => {
+  const ctaClicks = (fake: ReturnType<typeof start>['fake']) =>
+    fake.events.filter(([type, p]) => type === 'flow_step' && p.stepId === 'cta').map(([, p]) => ({ flowId: p.flowId, stepIndex: p.stepIndex, props: p.props }))
+
+  it("following an entry's link or starting its tour is that announcement's CTA click, via the feed; the opening stays the feed's", async () => {
+    const tour = { id: 'dark-tour', kind: 'tour', steps: [{ id: 's', title: 'Find the switch' }] }
+    const flows = [
+      entry('docs', 'API docs', 3, { cta: { label: 'Read the docs', url: '#api', newTab: false } }),
+      entry('dark', 'Dark mode', 2, { cta: { label: 'Show me', tour: 'dark-tour' } }),
+      entry('plain', 'Plain news', 1),
+      tour,
+    ]
+    const { engine, ui, fake, feedEvents } = start({ flows })
+    engine.show(FEED, 'announcement', { open: true })
+    const panel = await waitFor(() => ui().getByRole('dialog', { name: "What's new" }))
+    // Reading the panel counts no entry: only the feed's opening is recorded.
+    expect(fake.events.map(([type, p]) => `${type} ${p.flowId}`)).toEqual([`flow_shown ${FEED}`])
+    fireEvent.click(within(panel).getByRole('link', { name: 'Read the docs' }))
+    expect(ctaClicks(fake)).toEqual([{ flowId: 'docs', stepIndex: 0, props: { via: 'feed' } }])
+    fireEvent.click(within(panel).getByRole('button', { name: 'Show me' }))
+    await waitFor(() => expect(ui().getByRole('dialog', { name: 'Find the switch' })).toBeTruthy())
+    expect(ctaClicks(fake)).toEqual([
+      { flowId: 'docs', stepIndex: 0, props: { via: 'feed' } },
+      { flowId: 'dark', stepIndex: 0, props: { via: 'feed' } },
+    ])
+    // The click came first, then the tour it started.
+    expect(fake.events.map(([type, p]) => `${type} ${p.flowId}`).slice(-2)).toEqual(['flow_step dark', 'flow_shown dark-tour'])
+    expect(feedEvents()).toEqual(['flow_shown manual'])
+    // Nothing about the announcements themselves changed: they were not shown, nor completed.
+    expect(fake.events.some(([type, p]) => p.flowId !== FEED && p.flowId !== 'dark-tour' && type !== 'flow_step')).toBe(false)
+  })
+})
+
 describe("the digest: what's new since your last visit", () => {
   it('lists the feed entries published while the reader was away, newest first, below the body', async () => {
     const store = new Map([['state', JSON.stringify({ flows: {}, milestones: {}, events: {}, times: {}, auto: [], firstSeen: NOW - 90 * DAY, lastSeen: NOW - 30 * DAY, visit: { start: NOW - 30 * DAY } })]])

@@ -121,6 +121,56 @@ describe('the feed in the engine', () => {
   })
 })
 
+describe("calls to action followed in the feed's panel", () => {
+  it("step 1 names the entry: recorded as that announcement's CTA click, via the feed, and nothing else changes", async () => {
+    const { fake, controls } = await withFeed([news('a', { version: 3, cta: { label: 'Go', url: '/a' } }), news('b')])
+    const before = fake.store.get('state')
+    controls.step(1, 'a')
+    expect(fake.events).toEqual([['flow_step', { flowId: 'a', flowVersion: 3, stepIndex: 0, stepId: 'cta', props: { via: 'feed' } }]])
+    // Not an opening of the feed, not a showing of the announcement: its frequency is untouched.
+    expect(fake.store.get('state')).toBe(before)
+  })
+
+  it.each([
+    ['an id that is no flow', [news('a')], 'nope'],
+    ['a flow outside the feed', [news('a'), news('t', { feed: false })], 't'],
+    ['an entry not in this user’s audience', [news('a'), news('d', { audience: { trait: 'plan', op: 'eq', value: 'pro' } })], 'd'],
+    ['an entry not yet published', [news('a'), news('s', { publishAt: iso(NOW + DAY) })], 's'],
+  ] as const)('records nothing for %s', async (_, flows, id) => {
+    const { fake, controls } = await withFeed([...flows])
+    controls.step(1, id)
+    expect(fake.events).toEqual([])
+  })
+})
+
+describe('the reserved flow id', () => {
+  const reserved = { flowId: FEED, reason: 'invalid', props: { path: '$.id', message: `the flow id "${FEED}" is reserved for the what's-new feed` } }
+  const errors = (events: [string, unknown][]) => events.filter(([t]) => t === 'flow_error').map(([, p]) => p)
+
+  it("a definition of one's own named cairn-feed is invalid, inline or from the collector; the others and the feed itself still work", async () => {
+    const { deps, fake } = fakeDeps({ now: NOW, user: { userId: 'u1', anonymousId: 'a1', traits: {} } })
+    deps.fetchFlows = async () => ({ flows: [{ ...news(FEED), style: 'banner', trigger: {} }, news('b')], etag: '1' })
+    const engine = createFlowEngine(deps, { flows: [{ ...news(FEED), trigger: {} }, news('a')] })
+    engine.show(FEED, 'announcement')
+    await settle()
+    await settle()
+    expect(errors(fake.events)).toEqual([reserved, reserved])
+    const feed = fake.rendered.find((r) => r.flow.id === FEED)
+    expect(feed?.flow).toMatchObject({ style: 'feed' })
+    expect(fake.rendered.map((r) => r.flow.id)).toEqual([FEED])
+    expect(ids(feed?.controls.feed().flows ?? [])).toEqual(['a', 'b'])
+  })
+
+  it('show*() with an inline definition of that id is refused the same way', async () => {
+    const { deps, fake } = fakeDeps({ now: NOW })
+    const engine = createFlowEngine(deps)
+    engine.show({ ...news(FEED) }, 'announcement')
+    await settle()
+    expect(errors(fake.events)).toEqual([reserved])
+    expect(fake.rendered).toEqual([])
+  })
+})
+
 describe('the feed and the user', () => {
   it('a logout (reset) keeps the launcher, where it was, for whoever comes next; their own "last opened" counts', async () => {
     const { engine, fake, controls } = await withFeed([news('a')])

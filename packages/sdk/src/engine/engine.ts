@@ -220,6 +220,11 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       step(stepIndex, stepId) {
         if (gone()) return
         if (id == FEED) {
+          // Step 1 is an entry's call to action followed in the panel: that announcement's own CTA click.
+          if (stepIndex) {
+            const entry = feedFlows(flows(), state, deps.getUser(), deps.now()).find((f) => f.id == stepId)
+            return entry && emit(entry, 'flow_step', { stepIndex: 0, stepId: 'cta', props: { via: 'feed' } })
+          }
           change({ flows: { [id]: { shownCount: (own(state.flows, id)?.shownCount ?? 0) + 1, shownAt: deps.now() } } }, true)
           return emit(flow, 'flow_shown', { reason: 'manual' })
         }

@@ -13,6 +13,8 @@ export interface FeedListProps {
   newSince?: number | undefined
   /** Starts an entry's tour call to action; without it, tour CTAs are left out. */
   onTour?: ((tour: string) => void) | undefined
+  /** The reader followed an entry's call to action (its link, or its tour just before it starts), by the entry's id. */
+  onCta?: ((id: string) => void) | undefined
   /**
    * Draws a URL call to action: the announcement chunk's own `CtaLink`, handed in rather than
    * imported, so this on-demand part does not split it into a chunk of its own. Without it, none.
@@ -25,25 +27,25 @@ export interface FeedListProps {
  * action (a link, or a button that starts the tour) — or "Nothing new yet": the feed's panel and the
  * digest of what shipped while the reader was away.
  */
-export function FeedList({ entries, newSince, onTour, Cta }: FeedListProps) {
+export function FeedList({ entries, newSince, onTour, onCta, Cta }: FeedListProps) {
   const env = useContext(EnvContext) as WidgetEnv
   if (!entries.length) return <p>{env.t(ANNOUNCEMENT_STRINGS, 'empty')}</p>
   return (
     <ul class="feed">
-      {entries.map((a) => <Entry key={a.id} a={a} isNew={newSince !== undefined && isUnread(a, newSince)} onTour={onTour} Cta={Cta} />)}
+      {entries.map((a) => <Entry key={a.id} a={a} isNew={newSince !== undefined && isUnread(a, newSince)} onTour={onTour} onCta={onCta} Cta={Cta} />)}
     </ul>
   )
 }
 
-function Entry({ a, isNew, onTour, Cta }: { a: AnnouncementFlow; isNew: boolean } & Pick<FeedListProps, 'onTour' | 'Cta'>) {
+function Entry({ a, isNew, onTour, onCta, Cta }: { a: AnnouncementFlow; isNew: boolean } & Pick<FeedListProps, 'onTour' | 'onCta' | 'Cta'>) {
   const env = useContext(EnvContext) as WidgetEnv
   const tour = a.cta && 'tour' in a.cta && onTour ? a.cta : undefined
   return (
     <li>
       <h3>{env.inline(a.title)}{isNew ? <span class="new"> {env.t(ANNOUNCEMENT_STRINGS, 'new')}</span> : null}</h3>
       {env.blocks(a.body)}
-      {Cta ? <Cta cta={a.cta} /> : null}
-      {tour ? <Button onClick={() => onTour?.(tour.tour)}>{env.inline(tour.label)}</Button> : null}
+      {Cta ? <Cta cta={a.cta} onFollow={onCta && (() => onCta(a.id))} /> : null}
+      {tour ? <Button onClick={() => (onCta?.(a.id), onTour?.(tour.tour))}>{env.inline(tour.label)}</Button> : null}
     </li>
   )
 }

@@ -15,6 +15,8 @@ export interface FeedProps {
   onOpen(): void
   /** Starts an entry's tour (the panel closes first); without it, tour calls to action are left out. */
   onTour?: ((tour: string) => void) | undefined
+  /** The reader followed an entry's call to action (see {@link FeedListProps.onCta}). */
+  onCta?: FeedListProps['onCta']
   /** Draws an entry's URL call to action (see {@link FeedListProps.Cta}). */
   Cta?: FeedListProps['Cta']
   /** How many times the page asked for the panel (`sdk.showFeed()`): it opens each time this grows. @default 0 */
@@ -33,7 +35,7 @@ export interface FeedProps {
  * marked as new. Opening it reports `onOpen`; Esc or × closes the panel and gives focus back to the
  * launcher. The unread count is said through the live region when it changes.
  */
-export function Feed({ flows, opened, now, onOpen, onTour, Cta, asked = 0, launcher }: FeedProps) {
+export function Feed({ flows, opened, now, onOpen, onTour, onCta, Cta, asked = 0, launcher }: FeedProps) {
   const env = useContext(EnvContext) as WidgetEnv
   const [open, setOpen] = useState(false)
   // What was new when the panel opened stays marked while it is open.
@@ -87,7 +89,8 @@ export function Feed({ flows, opened, now, onOpen, onTour, Cta, asked = 0, launc
       {open ? (
         <Surface placement="corner" focus labelledBy={ids.title} onDismiss={() => setOpen(false)}>
           <h2 id={ids.title} class="title">{title}</h2>
-          <FeedList entries={entries} newSince={seen ?? -Infinity} onTour={onTour && ((tour) => (setOpen(false), onTour(tour)))} Cta={Cta} />
+          <FeedList entries={entries} newSince={seen ?? -Infinity} onTour={onTour && ((tour) => (setOpen(false), onTour(tour)))}
+            onCta={onCta} Cta={Cta} />
         </Surface>
       ) : null}
     </div>

@@ -18,7 +18,9 @@ export type FeedLive = Pick<WidgetLive, 'watch' | 'opts' | 'start'> & { feed(): 
  * other devices through the collector), both followed with `watch`; an opening reported as the step
  * `open`, which the engine records as the feed's `flow_shown`. With a `selector`, the page's element
  * is the launcher; one that does not appear within 5 s is `target_missing`. An entry's tour call to
- * action starts the tour through the engine, as a `show*()` with `force` would.
+ * action starts the tour through the engine, as a `show*()` with `force` would. Following an entry's
+ * call to action is the step 1 with the entry's id, which the engine records as that announcement's
+ * CTA click (`flow_step` `cta`, `props.via: 'feed'`).
  */
 export function LiveFeed({ live, Cta }: { live: FeedLive; Cta?: FeedListProps['Cta'] }) {
   const env = useContext(EnvContext) as WidgetEnv
@@ -38,7 +40,8 @@ export function LiveFeed({ live, Cta }: { live: FeedLive; Cta?: FeedListProps['C
     <div ref={box}>
       {typeof selector == 'string' && !launcher ? null : (
         <Feed flows={flows} opened={view.opened} now={view.now} asked={view.asked} launcher={launcher}
-          onOpen={() => env.emit({ type: 'step', stepIndex: 0, stepId: 'open' })} onTour={(tour) => live.start(tour, 'tour')} Cta={Cta} />
+          onOpen={() => env.emit({ type: 'step', stepIndex: 0, stepId: 'open' })} onTour={(tour) => live.start(tour, 'tour')}
+          onCta={(id) => env.emit({ type: 'step', stepIndex: 1, stepId: id })} Cta={Cta} />
       )}
     </div>
   )
