@@ -229,10 +229,10 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
           return emit(flow, 'flow_shown', { reason: 'manual' })
         }
         mark()
-        // The same showing, so merging keeps the furthest step of it. A checklist's step is a tick by hand.
+        // The same showing; its newest step wins when states merge. A checklist's step is a tick by hand.
         const items = flow.kind == 'checklist' && stepId ? { items: { [stepId]: deps.now() } } : {}
         emit(flow, 'flow_step', { stepIndex, stepId })
-        change({ flows: { [id]: { shownCount: 0, shownAt: own(state.flows, id)?.shownAt as number, step: stepIndex, ...items } } }, true)
+        change({ flows: { [id]: { shownCount: 0, shownAt: own(state.flows, id)?.shownAt as number, step: stepIndex, stepAt: deps.now(), ...items } } }, true)
         // A tour whose next step's page is elsewhere leaves the screen — decided in a later task, once
         // the click that moved it has reached the page too (which may route there at once).
         if (pageFails(flow, (at = stepIndex), url)) deps.setTimeout(run, 0)
