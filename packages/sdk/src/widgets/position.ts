@@ -27,10 +27,14 @@ export interface AnchorOptions {
   dir: 'ltr' | 'rtl'
   /** Gap between the target and the box, px. @default 12 */
   gap?: number | undefined
-  /** An arrow element inside the box, positioned along its edge. */
+  /** An arrow element inside the box, positioned along its edge, its `data-side` the side used. */
   arrow?: HTMLElement | undefined
-  /** Called after every placement with the side that was used (after flips). */
-  placed?: ((placement: Placement) => void) | undefined
+  /**
+   * Called after every placement with the side that was used (after flips) and the reference's
+   * viewport rectangle, in the same write: what a spotlight around a tour target follows (one watcher
+   * for both, not two).
+   */
+  placed?: ((placement: Placement, rect: DOMRect) => void) | undefined
 }
 
 /**
@@ -39,33 +43,32 @@ export interface AnchorOptions {
  * Coordinates are written through the CSSOM (`style.setProperty`), never as a style string.
  */
 export function anchor(reference: Element, floating: HTMLElement, options: AnchorOptions): () => void {
+  const middleware = [offset(options.gap ?? 12), flip(), shift({ padding: 8 })]
+  if (options.arrow) middleware.push(arrow({ element: options.arrow, padding: 8 }))
+  const config = { placement: physicalPlacement(options.placement, options.dir), strategy: 'fixed' as const, middleware }
+  let last = ''
   const update = () => {
-    const middleware = [offset(options.gap ?? 12), flip(), shift({ padding: 8 })]
-    if (options.arrow) middleware.push(arrow({ element: options.arrow, padding: 8 }))
-    void computePosition(reference, floating, { placement: physicalPlacement(options.placement, options.dir), strategy: 'fixed', middleware }).then(
-      ({ x, y, placement, middlewareData }) => {
-        // floating-ui's coordinates are physical (from the viewport's top-left) whatever the direction;
-        // left/top rather than transform, which the entrance animation owns.
-        floating.style.setProperty('position', 'fixed')
-        floating.style.setProperty('left', `${Math.round(x)}px`)
-        floating.style.setProperty('top', `${Math.round(y)}px`)
-        const tip = middlewareData.arrow
-        if (options.arrow && tip) {
-          options.arrow.style.setProperty('left', tip.x === undefined ? '' : `${tip.x}px`)
-          options.arrow.style.setProperty('top', tip.y === undefined ? '' : `${tip.y}px`)
-        }
-        options.placed?.(placement)
-      },
-    )
+    // autoUpdate calls at once, then its ResizeObserver and IntersectionObserver call again on the first
+    // frame with nothing moved: placed once unless the reference or the box really changed.
+    const rect = reference.getBoundingClientRect()
+    const now = [rect.x, rect.y, rect.width, rect.height, floating.offsetWidth, floating.offsetHeight] + ''
+    if (now === last) return
+    last = now
+    void computePosition(reference, floating, config).then(({ x, y, placement, middlewareData }) => {
+      // Writes only, after floating-ui's reads: one layout for the step, not one per write.
+      // floating-ui's coordinates are physical (from the viewport's top-left) whatever the direction;
+      // left/top rather than transform, which the entrance animation owns.
+      floating.style.setProperty('position', 'fixed')
+      floating.style.setProperty('left', `${Math.round(x)}px`)
+      floating.style.setProperty('top', `${Math.round(y)}px`)
+      const tip = middlewareData.arrow
+      if (options.arrow && tip) {
+        options.arrow.style.setProperty('left', tip.x === undefined ? '' : `${tip.x}px`)
+        options.arrow.style.setProperty('top', tip.y === undefined ? '' : `${tip.y}px`)
+        options.arrow.setAttribute('data-side', placement.split('-')[0] as string)
+      }
+      options.placed?.(placement, rect)
+    })
   }
   return autoUpdate(reference, floating, update)
-}
-
-/**
- * Calls `update` with the reference's viewport rectangle now and whenever it may have moved (scroll,
- * resize, layout changes), until the returned function is called: what a spotlight around a tour
- * target follows.
- */
-export function follow(reference: Element, floating: HTMLElement, update: (rect: DOMRect) => void): () => void {
-  return autoUpdate(reference, floating, () => update(reference.getBoundingClientRect()))
 }

@@ -1,14 +1,14 @@
 import type { Flow, TourFlow, TourStep } from '@cairn/protocol'
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import { matchUrl } from '../engine/url-pattern.ts'
-import { anchor, follow } from './position.ts'
+import { anchor } from './position.ts'
 import { Button, COMMON_STRINGS, Surface, type WidgetProps } from './runtime.ts'
 import { checkTour } from './tour/check.ts'
 import { canGoBack, startTour, stepTour, type TourInput, type TourReport, type TourState } from './tour/machine.ts'
-import { Spotlight, type SpotlightProps } from './tour/spotlight.tsx'
+import { drawSpotlight, Spotlight, type SpotlightOpen } from './tour/spotlight.tsx'
 import { TOUR_CSS } from './tour/styles.ts'
-import { waitForTarget } from './tour/target.ts'
-import { usePageUrl } from './tour/use-page-url.ts'
+import { findTarget, waitForTarget } from './tour/target.ts'
+import { watchPageUrl } from './tour/watch-page-url.ts'
 
 export const css = TOUR_CSS
 export const check = (flow: Flow): string | undefined => checkTour(flow)
@@ -17,6 +17,9 @@ export const check = (flow: Flow): string | undefined => checkTour(flow)
 const IMAGE_URL = /^(https?:\/\/|\/(?!\/)|\.{1,2}\/)/i
 /** How long a step waits for its target by default, ms. */
 const WAIT_MS = 5000
+
+/** The page's URL, where the tour is, and the element its step points at (once found). */
+type View = { url: string; tour: TourState; el: Element | undefined }
 
 /**
  * The tour: each step anchored to its target (or a centered modal without one) over a spotlight,
@@ -28,19 +31,19 @@ export default function Tour({ flow, env, state, via, live }: WidgetProps<TourFl
   const root = useRef<HTMLDivElement>(null)
   const tip = useRef<HTMLDivElement>(null)
   const arrow = useRef<HTMLDivElement>(null)
+  const spot = useRef<HTMLDivElement>(null)
   const [ids] = useState(() => ({ title: env.id('title'), body: env.id('body') }))
-  const [doc, url] = usePageUrl(root)
-  const [tour, setTour] = useState<TourState>()
-  const [found, setFound] = useState<{ index: number; el: Element }>()
-  const [rect, setRect] = useState<SpotlightProps['rect']>()
-  const latest = useRef(tour)
-  latest.current = tour
+  // One state for the URL, the tour and the target: a step shows in one render, not one per piece.
+  const [view, setView] = useState<View>()
+  const latest = useRef(view)
+  latest.current = view
+  const tour = view?.tour
+  const url = view?.url
   const index = tour?.index ?? 0
   const step = flow.steps[index] as TourStep
   const on = step.advanceOn ?? 'next'
-  // The element found for this step only: the one before it must not shape this step's first render
-  // (a centered step drawn as anchored would be rebuilt as modal, and the focus moved in would be lost).
-  const target = found?.index === index ? found.el : undefined
+  const target = view?.el
+  const open: SpotlightOpen = on === 'click' ? 'target' : on === 'next' ? 'none' : 'all'
   const at = (i: number) => ({ stepIndex: i, stepId: (flow.steps[i] as TourStep).id })
 
   const report = (r: TourReport) => {
@@ -51,56 +54,75 @@ export default function Tour({ flow, env, state, via, live }: WidgetProps<TourFl
     else if (r.type === 'completed') env.end('completed', at(r.index))
     else if (r.type === 'dismissed') env.end('dismissed', { ...at(r.index), reason: r.reason })
   }
+  const commit = (next: View) => {
+    latest.current = next
+    setView(next)
+  }
   const send = env.guard((input: TourInput) => {
     const now = latest.current
-    if (!now || !url) return
-    const next = stepTour(flow, now, input, url, matchUrl)
-    latest.current = next.state
-    setTour(next.state)
+    if (!now) return
+    const to = input.type === 'page' ? input.url : now.url
+    const next = stepTour(flow, now.tour, input, to, matchUrl)
+    // A later step looks for its target after its render: the page may still be drawing what moved
+    // the tour on (a click or an event before the app adds the new `li:last-child`).
+    commit({ url: to, tour: next.state, el: next.state === now.tour ? now.el : undefined })
     next.reports.forEach(report)
   })
 
   useLayoutEffect(() => {
-    if (!url) return
-    if (!latest.current) setTour(startTour(flow, url, via === 'resume' ? state?.step : 0, matchUrl))
-    else send({ type: 'page', url })
-  }, [url])
+    const found = root.current?.ownerDocument
+    const view = found?.defaultView
+    if (!found || !view) return
+    const read = () => {
+      const now = latest.current
+      const href = found.location.href
+      if (now) return href !== now.url && send({ type: 'page', url: href })
+      const first = startTour(flow, href, via === 'resume' ? state?.step : 0, matchUrl)
+      // The first step's target, when already in the page, comes with it: one render, not two.
+      const selector = (flow.steps[first.index] as TourStep).target
+      commit({ url: href, tour: first, el: first.phase === 'show' && selector ? findTarget(found, selector) : undefined })
+    }
+    read()
+    return watchPageUrl(view, read)
+  }, [])
 
-  // The step's target: found now, later (it renders late), or never (reported, then skip or pause).
-  // Layout effects: the step is placed before the next paint, not a frame or two later.
+  // A target not in the page yet: waited for (it renders late), or never there (reported, then skip or pause).
+  const waiting = tour?.phase === 'show' && !target ? step.target : undefined
   useLayoutEffect(() => {
-    setFound(undefined)
-    setRect(undefined)
-    if (!doc || tour?.phase !== 'show' || !step.target) return
-    return waitForTarget(doc, step.target, step.waitMs ?? WAIT_MS, (el) => setFound({ index, el }), () => send({ type: 'missing' }))
-  }, [doc, index, tour?.phase])
+    const page = root.current?.ownerDocument
+    if (!waiting || !page) return
+    // Cancelled when the tour moves: a target found is this step's.
+    const found = (el: Element) => commit({ ...(latest.current as View), el })
+    return waitForTarget(page, waiting, step.waitMs ?? WAIT_MS, found, () => send({ type: 'missing' }))
+  }, [tour, waiting])
 
+  // Layout effect: the step is placed before the next paint, not a frame or two later.
   useLayoutEffect(() => {
     const box = tip.current
-    if (!target || !box || !doc) return
-    const view = doc.defaultView
-    const box2 = target.getBoundingClientRect()
-    if (box2.top < 0 || box2.bottom > (view?.innerHeight ?? 0) || box2.left < 0 || box2.right > (view?.innerWidth ?? 0)) {
-      const still = view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches
+    const page = target?.ownerDocument
+    const view = page?.defaultView
+    if (!box || !page || !view) return
+    // Reads before writes: the target's box and the reader's motion preference, then the scroll.
+    const rect = target.getBoundingClientRect()
+    if (rect.top < 0 || rect.bottom > view.innerHeight || rect.left < 0 || rect.right > view.innerWidth) {
+      const still = view.matchMedia?.('(prefers-reduced-motion: reduce)').matches
       target.scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: still ? 'auto' : 'smooth' })
     }
-    const unfollow = follow(target, box, (r) => setRect({ left: r.left, top: r.top, width: r.width, height: r.height }))
     const unanchor = anchor(target, box, {
       placement: step.placement ?? 'auto',
       dir: env.dir,
       arrow: arrow.current ?? undefined,
-      placed: (p) => arrow.current?.setAttribute('data-side', p.split('-')[0] as string),
+      placed: (_, r) => spot.current && drawSpotlight(spot.current, r, open),
     })
     // Heard while the click goes down to the target, before the page's own handlers: one that routes
     // elsewhere (or removes the target) must not beat the tour to it.
     const clicked = env.guard((event: Event) => event.composedPath().includes(target) && send({ type: 'click' }))
-    if (on === 'click') doc.addEventListener('click', clicked, true)
+    if (on === 'click') page.addEventListener('click', clicked, true)
     return () => {
-      unfollow()
       unanchor()
-      doc.removeEventListener('click', clicked, true)
+      page.removeEventListener('click', clicked, true)
     }
-  }, [target])
+  }, [target, index])
 
   // A step that waits for a tracked event: counted on from when the step showed (the engine calls back after each).
   const awaited = typeof on == 'object' && tour?.phase === 'show' ? on.event : undefined
@@ -130,7 +152,7 @@ export default function Tour({ flow, env, state, via, live }: WidgetProps<TourFl
   const last = index === total - 1
   return (
     <div ref={root} class={skippable ? undefined : 'lock'} onKeyDown={keys}>
-      {target && rect ? <Spotlight rect={rect} open={on === 'click' ? 'target' : on === 'next' ? 'none' : 'all'} /> : null}
+      {target ? <Spotlight box={spot} open={open} /> : null}
       <div ref={tip} class={target ? 'tip' : undefined}>
         <Surface
           key={index}
