@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AnnouncementFlow, Flow } from '@cairn/protocol'
+import { AXE_SOURCE, axeViolations as axe } from './harness/axe.ts'
 import { chromiumAvailable } from './harness/chromium.ts'
 import { uniqueUser, until } from './harness/stack.ts'
 import { heard, startFlowsFixture, violations, watchedPage, WRITE_KEY, type FlowsFixture } from './flows-harness.ts'
 
-const AXE_SOURCE = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8')
 const DAY = 864e5
 const iso = (t: number) => new Date(t).toISOString()
 const entry = (id: string, title: string, fa: string, publishAt: number, extra: Partial<AnnouncementFlow> = {}): AnnouncementFlow => ({
@@ -40,12 +38,6 @@ type Cairn = { cairn: { flush(): Promise<void>; showFeed(): void } }
 const flush = (page: Page) => page.evaluate(() => (window as unknown as Cairn).cairn.flush())
 const shadow = (page: Page) => page.locator('cairn-root')
 const entries = (page: Page) => shadow(page).getByRole('dialog').locator('h3').allTextContents()
-const axe = (page: Page) => page.evaluate(async () => {
-  const root = document.querySelector('cairn-root')!.shadowRoot!
-  await Promise.all(root.getAnimations().map((a) => a.finished))
-  const run = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe
-  return (await run.run(document)).violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)
-})
 
 describe.skipIf(!chromiumAvailable())("the what's-new feed and the announcement styles through the SDK and the collector, in real Chromium", () => {
   let fixture: FlowsFixture

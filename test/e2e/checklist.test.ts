@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AnnouncementFlow, ChecklistFlow, TourFlow } from '@cairn/protocol'
+import { AXE_SOURCE, axeViolations as axe } from './harness/axe.ts'
 import { chromiumAvailable } from './harness/chromium.ts'
 import { uniqueUser, until } from './harness/stack.ts'
 import { startFlowsFixture, violations, watchedPage, type FlowsFixture } from './flows-harness.ts'
 
-const AXE_SOURCE = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8')
 
 const checklist: ChecklistFlow = {
   id: 'getting-started', kind: 'checklist', frequency: 'until_completed', trigger: { url: '/app/projects/**' },
@@ -41,12 +39,6 @@ const focused = (page: Page) => page.evaluate(() => {
   let el = document.activeElement
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
   return `${el?.getAttribute('role') ?? el?.tagName.toLowerCase()} ${el?.getAttribute('aria-label') ?? el?.textContent?.trim()}`
-})
-const axe = (page: Page) => page.evaluate(async () => {
-  const root = document.querySelector('cairn-root')!.shadowRoot!
-  await Promise.all(root.getAnimations().map((a) => a.finished))
-  const run = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe
-  return (await run.run(document)).violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)
 })
 
 describe.skipIf(!chromiumAvailable())('the getting-started checklist in real Chromium, with the real collector', () => {

@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { SurveyFlow } from '@cairn/protocol'
+import { AXE_SOURCE, axeViolations } from './harness/axe.ts'
 import { chromiumAvailable } from './harness/chromium.ts'
 import { uniqueUser, until } from './harness/stack.ts'
 import { heard, startFlowsFixture, violations, watchedPage, type FlowsFixture } from './flows-harness.ts'
 
-const AXE_SOURCE = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8')
 /** The flows fixture's project secret key (results need it). */
 const SECRET_KEY = 'sk_flows'
 
@@ -221,16 +219,10 @@ describe.skipIf(!chromiumAvailable())('surveys in real Chromium, answered into t
     const first = digits[locale].split(' ')[1]!
     expect(await box.getByRole('radio', { name: first, exact: true }).isChecked()).toBe(true)
 
-    const axe = () => page.evaluate(async () => {
-      const run = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe
-      return (await run.run(document)).violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)
-    })
-    // Settled: animations finished, so colours are measured as shown.
-    await page.evaluate(() => Promise.all(document.querySelector('cairn-root')!.shadowRoot!.getAnimations().map((a) => a.finished)))
-    expect(await axe()).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     await page.keyboard.press('Enter')
     await page.locator('cairn-root').getByRole('textbox').waitFor()
-    expect(await axe()).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     await context.close()
   })
 })

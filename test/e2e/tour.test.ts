@@ -3,12 +3,12 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import type { TourFlow } from '@cairn/protocol'
+import { AXE_SOURCE, axeViolations } from './harness/axe.ts'
 import { chromiumAvailable } from './harness/chromium.ts'
 import { uniqueUser, until } from './harness/stack.ts'
 import { heard, startFlowsFixture, violations, watchedPage, type FlowsFixture, type Watched } from './flows-harness.ts'
 
 const PAGES = join(import.meta.dirname, 'pages')
-const AXE = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8')
 
 /** A six-step tour across two pages of a classic (multi-page) site: late target, click, event, missing target. */
 const welcome: TourFlow = {
@@ -237,7 +237,7 @@ describe.runIf(run)('tours in real Chromium', () => {
   }, 60_000)
 
   it.each(['en', 'fa'] as const)('a step has no axe-core violations in %s, and in RTL the tip, arrow and buttons are mirrored', async (locale) => {
-    const { page } = await open(`/app/home?user=${uniqueUser(`axe-${locale}`)}&locale=${locale}`, AXE)
+    const { page } = await open(`/app/home?user=${uniqueUser(`axe-${locale}`)}&locale=${locale}`, AXE_SOURCE)
     await showTour(page)
     await dialog(page, locale === 'fa' ? 'به Acme Boards خوش آمدید' : 'Welcome to Acme Boards').waitFor()
     await page.keyboard.press(locale === 'fa' ? 'ArrowLeft' : 'ArrowRight')
@@ -265,11 +265,7 @@ describe.runIf(run)('tours in real Chromium', () => {
       expect(arrowX).toBeLessThan(0.1)
       expect(nextX).toBeGreaterThan(0.5)
     }
-    const found = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe
-      return (await axe.run(document)).violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)
-    })
-    expect(found).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     await page.close()
   }, 60_000)
 })

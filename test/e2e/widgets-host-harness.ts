@@ -196,4 +196,4 @@ export async function violations(page: Page, record: PageRecord): Promise<string
 }
 
 /** The axe-core source, injected into non-CSP pages. */
-export const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
+export { AXE_SOURCE } from './harness/axe.ts'
