@@ -126,7 +126,8 @@ describe.runIf(run)('tours in real Chromium', () => {
     const target = await box(page, page.locator('#projects'))
     await until('the tip next to its target', async () => (await box(page, shadow(page, '.tip'))).left >= target.right)
     expect(await shadow(page, '.arrow').getAttribute('data-side')).toBe('right')
-    expect(await page.getByRole('status').textContent()).toBe('Your projects. 2 of 6')
+    // The live region says it 50 ms after the step (widgets/host/live-region.ts), so a repeat is read too.
+    await until('the step announced', async () => (await page.getByRole('status').textContent()) === 'Your projects. 2 of 6')
 
     // A reload mid-tour resumes on the same step, without a new flow_shown.
     await page.reload()
