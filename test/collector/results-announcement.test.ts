@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { AnnouncementFlow, Flow } from '@cairn/protocol'
-import type { Storage } from '@cairn/collector'
-import { testApp, flowSource } from './helpers/app.ts'
+import { flowSource } from './helpers/app.ts'
 import { batch, event } from './helpers/events.ts'
+import { storeApp } from './helpers/store-app.ts'
 import { describeStores } from './helpers/stores.ts'
 
 const M = 60_000
@@ -15,12 +15,7 @@ const FLOWS: Flow[] = [NEWS, SPOT]
 const FEED_CTA = { stepIndex: 0, stepId: 'cta', props: { via: 'feed' } }
 
 describeStores('GET /v1/results/flows/:id for announcements', (target) => {
-  let storage: Storage
-  let cleanup: () => Promise<void>
-  let t: ReturnType<typeof testApp>
-  beforeAll(async () => {
-    ;({ storage, cleanup } = await target.open())
-    t = testApp({ storage, now: () => NOW, flows: flowSource(FLOWS) })
+  const suite = storeApp(target, { now: () => NOW, flows: flowSource(FLOWS) }, async (t) => {
     const on = (flowId: string, who: Record<string, string>) => (type: string, ts: number, more: Record<string, unknown> = {}) =>
       event({ type, flowId, ...who, ts, ...more } as Parameters<typeof event>[0])
     const ana = on('dark-mode', { anonymousId: 'ana-laptop', userId: 'ana' })
@@ -45,11 +40,10 @@ describeStores('GET /v1/results/flows/:id for announcements', (target) => {
       on('new-button', { anonymousId: 'bo', userId: 'bo' })('flow_dismissed', T + 3 * M, { stepIndex: 0, reason: 'escape' }),
     ], { sentAt: NOW }))
     expect(await sent.json()).toMatchObject({ rejected: [] })
-  }, 60_000)
-  afterAll(() => cleanup?.(), 30_000)
+  })
 
   const get = async (id: string) =>
-    (await t.app.request(`/v1/results/flows/${id}?from=2026-11-01&to=2026-12-01`, { headers: { authorization: 'Bearer sk_test' } })).json() as Promise<Record<string, unknown>>
+    (await suite.get(`/v1/results/flows/${id}?from=2026-11-01&to=2026-12-01`)).json() as Promise<Record<string, unknown>>
 
   it("adds views, call-to-action clicks (also in the what's-new feed) and dismissals, per event and per person across devices", async () => {
     const res = await get('dark-mode')

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { ChecklistFlow, Flow } from '@cairn/protocol'
-import type { Storage } from '@cairn/collector'
 import { testApp, flowSource } from './helpers/app.ts'
 import { batch, event } from './helpers/events.ts'
+import { storeApp } from './helpers/store-app.ts'
 import { describeStores } from './helpers/stores.ts'
 
 const M = 60_000
@@ -19,12 +19,7 @@ const CHECKLIST: ChecklistFlow = {
 const FLOWS: Flow[] = [CHECKLIST, { id: 'welcome', kind: 'tour', steps: [{ id: 's', title: 'S' }] }]
 
 describeStores('GET /v1/results/checklists/:id', (target) => {
-  let storage: Storage
-  let cleanup: () => Promise<void>
-  let t: ReturnType<typeof testApp>
-  beforeAll(async () => {
-    ;({ storage, cleanup } = await target.open())
-    t = testApp({ storage, now: () => NOW, flows: flowSource(FLOWS) })
+  const suite = storeApp(target, { now: () => NOW, flows: flowSource(FLOWS) }, async (t) => {
     const shown = (who: Record<string, string>, ts: number) => event({ type: 'flow_shown', flowId: 'getting-started', ...who, ts })
     const tick = (item: string, index: number, who: Record<string, string>, ts: number) =>
       event({ type: 'flow_step', flowId: 'getting-started', stepIndex: index, stepId: item, ...who, ts })
@@ -44,11 +39,10 @@ describeStores('GET /v1/results/checklists/:id', (target) => {
       shown({ anonymousId: 'old', userId: 'old' }, T - 60 * 864e5),
     ], { sentAt: NOW }))
     expect(await sent.json()).toMatchObject({ rejected: [] })
-  }, 60_000)
-  afterAll(() => cleanup?.(), 30_000)
+  })
 
   const get = (id: string, query = 'from=2026-11-01&to=2026-12-01', key = 'sk_test') =>
-    t.app.request(`/v1/results/checklists/${id}?${query}`, { headers: { authorization: `Bearer ${key}` } })
+    suite.get(`/v1/results/checklists/${id}?${query}`, key)
 
   it('answers shown, per-item completion, full completion, time to complete and where people stall', async () => {
     const res = await get('getting-started')
@@ -81,7 +75,7 @@ describeStores('GET /v1/results/checklists/:id', (target) => {
   })
 
   it('still answers for a checklist no longer published, with the item ids from its data', async () => {
-    const gone = testApp({ storage, now: () => NOW, flows: flowSource([]) })
+    const gone = testApp({ storage: suite.storage, now: () => NOW, flows: flowSource([]) })
     const body = await (await gone.app.request('/v1/results/checklists/getting-started?from=2026-11-01&key=sk_test')).json()
     expect(body.items.map((i: { id: string; title: string }) => `${i.id}=${i.title}`)).toEqual(['board=board', 'cards=cards', 'invite=invite'])
     expect(body.shown).toBe(3)

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Flow, TourFlow } from '@cairn/protocol'
-import type { Storage } from '@cairn/collector'
 import { funnelStats } from '../../packages/collector/src/results/flow-funnel-stats.ts'
 import { testApp, flowSource } from './helpers/app.ts'
 import { batch, event } from './helpers/events.ts'
+import { storeApp } from './helpers/store-app.ts'
 import { describeStores } from './helpers/stores.ts'
 
 const M = 60_000
@@ -34,12 +34,7 @@ const STEPS = [
 ]
 
 describeStores('GET /v1/results/flows/:id', (target) => {
-  let storage: Storage
-  let cleanup: () => Promise<void>
-  let t: ReturnType<typeof testApp>
-  beforeAll(async () => {
-    ;({ storage, cleanup } = await target.open())
-    t = testApp({ storage, now: () => NOW, flows: flowSource(FLOWS) })
+  const suite = storeApp(target, { now: () => NOW, flows: flowSource(FLOWS) }, async (t) => {
     const on = (who: Record<string, string>) => (type: string, ts: number, more: Record<string, unknown> = {}) =>
       event({ type, flowId: 'welcome', ...who, ts, ...more } as Parameters<typeof event>[0])
     const ana = on({ anonymousId: 'ana-laptop', userId: 'ana' })
@@ -68,11 +63,10 @@ describeStores('GET /v1/results/flows/:id', (target) => {
       on({ anonymousId: 'old', userId: 'old' })('flow_shown', T - 60 * 864e5),
     ], { sentAt: NOW }))
     expect(await sent.json()).toMatchObject({ rejected: [] })
-  }, 60_000)
-  afterAll(() => cleanup?.(), 30_000)
+  })
 
   const get = (id: string, query = 'from=2026-11-01&to=2026-12-01', key = 'sk_test') =>
-    t.app.request(`/v1/results/flows/${id}?${query}`, { headers: { authorization: `Bearer ${key}` } })
+    suite.get(`/v1/results/flows/${id}?${query}`, key)
 
   it('answers shown, started, per step reached, drop-off, dismissed and target missing, completed and the time to complete', async () => {
     const res = await get('welcome')
@@ -98,7 +92,7 @@ describeStores('GET /v1/results/flows/:id', (target) => {
   })
 
   it('still answers for a flow no longer published, with step indexes from its data', async () => {
-    const gone = testApp({ storage, now: () => NOW, flows: flowSource([]) })
+    const gone = testApp({ storage: suite.storage, now: () => NOW, flows: flowSource([]) })
     const body = await (await gone.app.request('/v1/results/flows/welcome?from=2026-11-01&key=sk_test')).json()
     expect(body.kind).toBeNull()
     expect(body.steps.map((s: { id: string }) => s.id)).toEqual(['0', '1', '2', '3'])

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { CairnEvent, Flow } from '@cairn/protocol'
-import type { Storage } from '@cairn/collector'
-import { testApp, flowSource } from './helpers/app.ts'
+import { flowSource } from './helpers/app.ts'
 import { batch, event } from './helpers/events.ts'
+import { storeApp } from './helpers/store-app.ts'
 import { describeStores } from './helpers/stores.ts'
 
 const T = Date.parse('2026-11-03T09:00:00Z')
@@ -13,12 +13,7 @@ const FLOWS: Flow[] = [
 ]
 
 describeStores('GET /v1/results/holdout/:flowId', (target) => {
-  let storage: Storage
-  let cleanup: () => Promise<void>
-  let t: ReturnType<typeof testApp>
-  beforeAll(async () => {
-    ;({ storage, cleanup } = await target.open())
-    t = testApp({ storage, now: () => NOW, flows: flowSource(FLOWS), config: { projects: [{ id: 'test', writeKey: 'pk_test', secretKey: 'sk_test', milestones: ['activated'] }], rateLimit: false } })
+  const suite = storeApp(target, { now: () => NOW, flows: flowSource(FLOWS), config: { projects: [{ id: 'test', writeKey: 'pk_test', secretKey: 'sk_test', milestones: ['activated'] }], rateLimit: false } }, async (t) => {
     const events: CairnEvent[] = []
     const person = (id: string, held: boolean, reached: boolean, before = false) => {
       const who = { anonymousId: `${id}-device`, userId: id }
@@ -31,10 +26,9 @@ describeStores('GET /v1/results/holdout/:flowId', (target) => {
     for (let i = 0; i < 10; i++) person(`h${i}`, true, i < 3 || i === 9, i === 9)
     const sent = await t.post(batch(events, { sentAt: NOW }))
     expect(await sent.json()).toMatchObject({ accepted: events.length, rejected: [] })
-  }, 60_000)
-  afterAll(() => cleanup?.(), 30_000)
+  })
 
-  const get = (path: string, key = 'sk_test') => t.app.request(`/v1/results/holdout/${path}`, { headers: { authorization: `Bearer ${key}` } })
+  const get = (path: string, key?: string) => suite.get(`/v1/results/holdout/${path}`, key)
 
   it('compares the milestone rate with and without the flow, with n and a 95% interval (Newcombe)', async () => {
     const res = await get('welcome?from=2026-11-01&to=2026-12-01')

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { Flow } from '@cairn/protocol'
-import type { Storage } from '@cairn/collector'
 import { parseConfig } from '@cairn/collector'
 import { testApp, flowSource } from './helpers/app.ts'
 import { batch, event, track } from './helpers/events.ts'
+import { storeApp } from './helpers/store-app.ts'
 import { describeStores } from './helpers/stores.ts'
 
 const H = 3_600_000
@@ -15,12 +15,7 @@ const FLOWS: Flow[] = [
 const config = { projects: [{ id: 'test', writeKey: 'pk_test', secretKey: 'sk_test', milestones: ['created_first_project', 'invited_teammate'] }], rateLimit: false }
 
 describeStores('GET /v1/results/milestones', (target) => {
-  let storage: Storage
-  let cleanup: () => Promise<void>
-  let t: ReturnType<typeof testApp>
-  beforeAll(async () => {
-    ;({ storage, cleanup } = await target.open())
-    t = testApp({ storage, now: () => NOW, config, flows: flowSource(FLOWS) })
+  const suite = storeApp(target, { now: () => NOW, config, flows: flowSource(FLOWS) }, async (t) => {
     const m = (name: string, who: Record<string, string>, ts: number) => event({ type: 'milestone', name, ...who, ts })
     const sent = await t.post(batch([
       // Ana: first seen Monday, project after 1 h on her laptop, again from her phone (stored once), invites after 10 h.
@@ -40,10 +35,9 @@ describeStores('GET /v1/results/milestones', (target) => {
       m('legacy_thing', { anonymousId: 'old', userId: 'old' }, MON + 5 * H),
     ], { sentAt: NOW }))
     expect(await sent.json()).toMatchObject({ accepted: 11, rejected: [] })
-  }, 60_000)
-  afterAll(() => cleanup?.(), 30_000)
+  })
 
-  const get = (query: string, key = 'sk_test') => t.app.request(`/v1/results/milestones?${query}`, { headers: { authorization: `Bearer ${key}` } })
+  const get = (query: string, key?: string) => suite.get(`/v1/results/milestones?${query}`, key)
 
   it('answers per milestone: reached, share of new users, time to reach it and weekly cohorts', async () => {
     const res = await get('from=2026-11-02&to=2026-11-16')
@@ -67,7 +61,7 @@ describeStores('GET /v1/results/milestones', (target) => {
   })
 
   it('names milestones from flows too, and takes epoch-millisecond bounds', async () => {
-    const only = testApp({ storage, now: () => NOW, flows: flowSource(FLOWS) })
+    const only = testApp({ storage: suite.storage, now: () => NOW, flows: flowSource(FLOWS) })
     const res = await only.app.request(`/v1/results/milestones?from=${MON}&to=${MON + 7 * 24 * H}&key=sk_test`)
     const body = await res.json()
     expect(body.newUsers).toBe(2)

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { CairnEvent, Flow, SurveyFlow } from '@cairn/protocol'
-import type { Storage } from '@cairn/collector'
 import { testApp, flowSource } from './helpers/app.ts'
 import { batch, event } from './helpers/events.ts'
+import { storeApp } from './helpers/store-app.ts'
 import { describeStores } from './helpers/stores.ts'
 
 const M = 60_000
@@ -34,9 +34,6 @@ const answer = (who: Who, submissionId: string, questionId: string, value: unkno
 const flow = (type: string, who: Who, ts: number, more: Record<string, unknown> = {}) => event({ type, flowId: 'pulse', ...who, ts, ...more } as never)
 
 describeStores('GET /v1/results/surveys/:id', (target) => {
-  let storage: Storage
-  let cleanup: () => Promise<void>
-  let t: ReturnType<typeof testApp>
   const ana = { anonymousId: 'ana-laptop', userId: 'ana' }
   const anaPhone = { anonymousId: 'ana-phone', userId: 'ana' }
   const bo = { anonymousId: 'bo', userId: 'bo' }
@@ -44,9 +41,7 @@ describeStores('GET /v1/results/surveys/:id', (target) => {
   const di = { anonymousId: 'di', userId: 'di' }
   const ed = { anonymousId: 'ed', userId: 'ed' }
 
-  beforeAll(async () => {
-    ;({ storage, cleanup } = await target.open())
-    t = testApp({ storage, now: () => NOW, flows: flowSource(FLOWS) })
+  const suite = storeApp(target, { now: () => NOW, flows: flowSource(FLOWS) }, async (t) => {
     const retried = answer(bo, 's-bo', 'love', '=HYPERLINK("http://evil.example","click")', T + 3 * M, { final: true })
     const events: CairnEvent[] = [
       // Ana: every question, first on her laptop; she changes her score (the newer answer wins), and
@@ -76,11 +71,10 @@ describeStores('GET /v1/results/surveys/:id', (target) => {
       anonymousId: `calm-${i}`, ts: T + 2 * i * DAY + j * M, ...(j === 1 && { final: true }),
     } as never)))
     expect(await (await t.post(batch(calm, { sentAt: NOW }))).json()).toMatchObject({ rejected: [] })
-  }, 60_000)
-  afterAll(() => cleanup?.(), 30_000)
+  })
 
   const get = (path: string, query = 'from=2026-11-01&to=2026-12-01', key = 'sk_test') =>
-    t.app.request(`/v1/results/surveys/${path}${query ? `?${query}` : ''}`, { headers: { authorization: `Bearer ${key}` } })
+    suite.get(`/v1/results/surveys/${path}${query ? `?${query}` : ''}`, key)
 
   it('answers reach, responses, completion, NPS with its margin of error and weekly trend, PMF and every question', async () => {
     const res = await get('pulse')
@@ -173,7 +167,7 @@ describeStores('GET /v1/results/surveys/:id', (target) => {
   it('streams a long export batch by batch, every submission once, in start order', async () => {
     const many = Array.from({ length: 1100 }, (_, i) =>
       event({ type: 'survey_answer', flowId: 'big', submissionId: `s${String(i).padStart(4, '0')}`, questionId: 'score', answer: i % 11, anonymousId: `a${i}`, ts: T + Math.floor(i / 3) } as never))
-    for (let i = 0; i < many.length; i += 500) await t.post(batch(many.slice(i, i + 500), { sentAt: NOW }))
+    for (let i = 0; i < many.length; i += 500) await suite.t.post(batch(many.slice(i, i + 500), { sentAt: NOW }))
     const text = await (await get('big.csv')).text()
     const ids = text.split('\r\n').slice(1, -1).map((line) => line.split(',')[0])
     expect(ids).toHaveLength(1100)
@@ -181,7 +175,7 @@ describeStores('GET /v1/results/surveys/:id', (target) => {
   }, 60_000)
 
   it('a survey no longer published still answers with what its data holds', async () => {
-    const gone = testApp({ storage, now: () => NOW, flows: flowSource([]) })
+    const gone = testApp({ storage: suite.storage, now: () => NOW, flows: flowSource([]) })
     const res = await gone.app.request('/v1/results/surveys/pulse?from=2026-11-01&to=2026-12-01', { headers: { authorization: 'Bearer sk_test' } })
     const body = await res.json()
     expect(body).toMatchObject({ responses: 5, nps: null, pmf: null })
@@ -209,7 +203,7 @@ describeStores('GET /v1/results/surveys/:id', (target) => {
   })
 
   it('"ask me later" is not a dismissal in the user state; the latest submission id is', async () => {
-    const state = await (await t.app.request('/v1/users/ed/state?key=sk_test')).json()
+    const state = await (await suite.t.app.request('/v1/users/ed/state?key=sk_test')).json()
     expect(state.flows.pulse.dismissedAt).toBeUndefined()
     expect(state.flows.pulse).toMatchObject({ submissionId: 's-ed' })
   })
