@@ -42,6 +42,16 @@ describe('content rendering', () => {
   })
 
   it.each([
+    [true, ['_blank', '_blank']],
+    [false, [null, null]],
+    [undefined, [null, '_blank']],
+  ] as const)('newTab %s decides the tab of every link (undefined: another site only)', (newTab, targets) => {
+    const div = document.createElement('div')
+    render(renderInline('[guide](/docs) [blog](https://blog.example.com)', { ...ctx(), newTab }), div)
+    expect([...div.querySelectorAll('a')].map((a) => a.getAttribute('target'))).toEqual(targets)
+  })
+
+  it.each([
     ['<script>window.pwned = 1</script>', '<script>window.pwned = 1</script>'],
     ['<img src=x onerror="window.pwned = 1">', '<img src=x onerror="window.pwned = 1">'],
     ['[click](javascript:window.pwned=1)', 'click'],

@@ -10,6 +10,8 @@ export interface ContentContext {
   num: (n: number) => string
   /** URL of the page, to resolve relative links and tell external ones. */
   page: string
+  /** Whether links open in a new tab; by default those to another site do. */
+  newTab?: boolean | undefined
 }
 
 /**
@@ -47,7 +49,7 @@ function inlines(nodes: Inline[], ctx: ContentContext): ComponentChildren[] {
     if (node.t !== 'a') return h(node.t === 'b' ? 'strong' : 'em', null, inlines(node.c, ctx))
     const link = safeLink(fillHref(node.href, ctx), ctx.page)
     if (!link) return inlines(node.c, ctx)
-    return h('a', { href: link.href, rel: 'noopener noreferrer', target: link.external ? '_blank' : undefined }, inlines(node.c, ctx))
+    return h('a', { href: link.href, rel: 'noopener noreferrer', target: (ctx.newTab ?? link.external) ? '_blank' : undefined }, inlines(node.c, ctx))
   })
 }
 

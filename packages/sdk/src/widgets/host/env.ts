@@ -33,7 +33,7 @@ export function createEnv(params: EnvParams): WidgetEnv {
     t: (table, key, vars) => translate(table, lang, key, vars, num),
     num,
     blocks: (source) => renderBlocks(source, content),
-    inline: (source) => renderInline(source, content),
+    inline: (source, newTab) => renderInline(source, { ...content, newTab }),
     plain: (source) => plainText(source, content),
     announce: (message) => host.announce(message, lang),
     emit: params.emit,

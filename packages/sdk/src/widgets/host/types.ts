@@ -101,8 +101,11 @@ export interface WidgetEnv {
   num(n: number): string
   /** Body text: markdown subset + tokens → nodes. */
   blocks(source: string | undefined): ComponentChildren
-  /** Title or label: inline markdown + tokens → nodes. */
-  inline(source: string | undefined): ComponentChildren
+  /**
+   * Title or label: inline markdown + tokens → nodes. Links to another site open in a new tab;
+   * `newTab` decides that for every link instead (`true` even this site, `false` even another).
+   */
+  inline(source: string | undefined, newTab?: boolean): ComponentChildren
   /** Tokens filled, markup dropped: for `aria-label` and other attributes. */
   plain(source: string | undefined): string
   /** Says `message` through the polite live region. */
