@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { check, envelopeSchema, FLOW_KINDS, TRAIT_OPS, COUNT_OPS } from '@cairn/protocol'
 import { describe, expect, it } from 'vitest'
 import { checkEnvelope, validateFlows } from '../../../packages/sdk/src/engine/index.ts'
+import { ruleTree } from './rule-tree.ts'
 
 const long = (n: number) => 'x'.repeat(n)
 /** Values at and around every bound in the envelope, and of every type. */
@@ -28,15 +29,7 @@ function flows(any: boolean) {
     fc.record({ event: name, op: pick(fc.constantFrom(...COUNT_OPS)), count: whole(0, 9), withinDays: maybe(positive) }, { requiredKeys: ['event', 'op', 'count'] }),
     fc.record({ segment: name }),
   )
-  const { rule } = fc.letrec<{ rule: unknown }>((tie) => ({
-    rule: fc.oneof(
-      { depthSize: 'small', withCrossShrink: true },
-      leaf,
-      fc.record({ and: fc.array(tie('rule'), { maxLength: 3 }) }),
-      fc.record({ or: fc.array(tie('rule'), { maxLength: 3 }) }),
-      fc.record({ not: tie('rule') }),
-    ),
-  }))
+  const rule = ruleTree(leaf)
   const url = fc.constantFrom('/home', '/projects/*?tab=x', long(1024))
   const trigger = fc.record({
     url: pick(fc.oneof(url, fc.array(url, { minLength: 1, maxLength: 3 }))),

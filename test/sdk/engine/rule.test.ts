@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import type { Rule } from '@cairn/protocol'
 import { describe, expect, it } from 'vitest'
 import { audienceFails, DAY, traitAt, windowedEvents, type RuleContext } from '../../../packages/sdk/src/engine/index.ts'
+import { ruleTree } from './rule-tree.ts'
 
 const now = 100 * DAY
 const ctx: RuleContext = {
@@ -91,15 +92,7 @@ describe('audience rules', () => {
     fc.record({ event: fc.constantFrom('login', 'export', 'none'), op: fc.constantFrom('eq', 'gt', 'gte', 'lt', 'lte' as const), count: fc.nat(15) }),
     fc.record({ segment: fc.constantFrom('eu', 'us') }),
   ) as fc.Arbitrary<Rule>
-  const { rule } = fc.letrec<{ rule: Rule }>((tie) => ({
-    rule: fc.oneof(
-      { depthSize: 'small', withCrossShrink: true },
-      leaf,
-      fc.record({ and: fc.array(tie('rule'), { maxLength: 3 }) }),
-      fc.record({ or: fc.array(tie('rule'), { maxLength: 3 }) }),
-      fc.record({ not: tie('rule') }),
-    ),
-  }))
+  const rule = ruleTree(leaf)
 
   it('follows boolean logic: not flips, and/or agree with every/some, never throws', () => {
     fc.assert(
