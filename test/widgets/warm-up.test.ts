@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { numberFormatter } from '../../packages/sdk/src/i18n/numbers.ts'
-import { FONT } from '../../packages/sdk/src/widgets/host/styles.ts'
-import { warmUp, type WarmUpWindow } from '../../packages/sdk/src/widgets/host/warm-up.ts'
+import { FONT, HOST_CSS } from '../../packages/sdk/src/widgets/host/styles.ts'
+import { STRIKES, warmUp, type WarmUpWindow } from '../../packages/sdk/src/widgets/host/warm-up.ts'
 
 afterEach(() => vi.restoreAllMocks())
 
@@ -31,18 +31,29 @@ function twin(canvas = true) {
 }
 
 describe('warmUp', () => {
-  it('does nothing until the page is idle, then makes a number formatter and measures text in the default font', () => {
+  it('does nothing until the page is idle, then makes a number formatter and measures text in each strike of the default font', () => {
     const made = countFormats()
     const { win, idle, measured } = twin()
     warmUp(win)
     expect(made).not.toHaveBeenCalled()
     expect(measured).toEqual([])
     for (const run of idle) run()
-    expect(measured).toEqual([`14px ${FONT}|x`])
+    // Latin and × in each strike, and an Arabic letter: the fallback font Persian and Arabic readers need.
+    expect(measured).toEqual(['14px', 'bold 16.1px', '12.6px', '20px'].map((strike) => `${strike} ${FONT}|x×ب`))
     // The formatter it made is the one the first widget in English uses: no second construction.
     const calls = made.mock.calls.length
     expect(numberFormatter('en')(1234)).toBe('1,234')
     expect(made.mock.calls.length).toBe(calls)
+  })
+
+  it("warms the strikes the host stylesheet draws a step's text in", () => {
+    // The sizes in px at the default 14px: if a title or the small print changes size, STRIKES follows.
+    const base = Number(/font:var\(--cairn-font-size,(\d+)px\)/.exec(HOST_CSS)?.[1])
+    const size = (rule: string) => {
+      const value = new RegExp(`(^|\\n)${rule}\\{[^}]*font-size:([\\d.]+)(em|px)`).exec(HOST_CSS)
+      return value?.[3] === 'em' ? Math.round(Number(value[2]) * base * 10) / 10 : Number(value?.[2])
+    }
+    expect([`${base}px`, `bold ${size('\\.title')}px`, `${size('\\.progress')}px`, `${size('\\.close')}px`]).toEqual(STRIKES)
   })
 
   it('skips what the browser lacks: no idle callbacks, no OffscreenCanvas', () => {
