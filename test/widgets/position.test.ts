@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { PLACEMENTS } from '@cairn/protocol'
-import { physicalPlacement } from '../../packages/sdk/src/widgets/position.ts'
+import { physicalPlacement, warmPosition } from '../../packages/sdk/src/widgets/position.ts'
+
+afterEach(() => vi.restoreAllMocks())
 
 describe('physicalPlacement', () => {
   it.each([
@@ -19,5 +21,32 @@ describe('physicalPlacement', () => {
       expect(physicalPlacement(physicalPlacement(placement, 'rtl'), 'rtl')).toBe(placement)
       expect(physicalPlacement(placement, 'ltr')).toBe(placement)
     }
+  })
+})
+
+describe('warmPosition', () => {
+  it('places a box once the page is idle, through the same anchor, with nothing added to the page', async () => {
+    const idle: (() => void)[] = []
+    const made: HTMLElement[] = []
+    const create = document.createElement.bind(document)
+    vi.spyOn(document, 'createElement').mockImplementation((tag: string) => {
+      const element = create(tag)
+      made.push(element)
+      return element
+    })
+    const page = document.body.innerHTML
+    warmPosition({ requestIdleCallback: (run) => idle.push(run), document })
+    expect(made).toEqual([])
+    for (const run of idle) run()
+    await vi.waitFor(() => expect(made[0]?.style.getPropertyValue('position')).toBe('fixed'))
+    expect(made.every((element) => !element.isConnected)).toBe(true)
+    expect(document.body.innerHTML).toBe(page)
+  })
+
+  it('does nothing without idle callbacks or a document', () => {
+    expect(() => warmPosition({})).not.toThrow()
+    const idle: (() => void)[] = []
+    warmPosition({ requestIdleCallback: (run) => idle.push(run) })
+    expect(() => idle.forEach((run) => run())).not.toThrow()
   })
 })
