@@ -10,9 +10,12 @@
  *   call to the first step visible and positioned — the popover in the DOM, not hidden, laid out below
  *   its target and holding the step's title. Read in a MessageChannel loop (no timer clamping: within a
  *   task of the truth). Median of 21 pages per library, the libraries taking turns page by page.
+ *   Cairn twice: `cairn` shows a flow the page knows by id (`showTour('bench')`), `cairn-definition`
+ *   passes the definition on a page without flows (the engine starts on that call; see cairnAdapter).
  * - Long tasks (PerformanceObserver) overlapping those first shows; the JS heap delta of the first show
  *   (garbage collected before and after, the step still on screen); on one page per library, the JS heap
  *   before and after 200 show/hide cycles, and what 200 more add (a leak keeps growing; warm-up doesn't).
+ * `BENCH_LOCALE=fa` (or `ar`) runs Cairn's tour in that language: its buttons and progress in Arabic script.
  * `BENCH_PROFILE=1` also samples one Cairn first show with the CDP Profiler (50 µs) and prints where the
  * time went. Needs the SDK built (`npm run build`) and Chromium (see test/e2e/harness/chromium.ts).
  */
@@ -47,24 +50,38 @@ type Library = {
 const TITLE = 'The target'
 const BODY = 'Anchored here.'
 
-const LIBRARIES: Library[] = [
-  {
-    name: 'cairn',
-    head: '<script src="/sdk/cairn.js"></script>',
-    adapter: `
-const sdk = cairn.init({ key: 'pk_bench', locale: 'en' })
-const root = () => document.querySelector('cairn-root')?.shadowRoot
+/**
+ * Cairn's page. `byId`: the flow is known at init (from the collector or `init({ flows })`, as on any
+ * page that has flows) and shown with `showTour('bench')`, the call product teams make. Otherwise the
+ * page has no flows and passes the definition to `showTour()`: the engine starts on that call, and
+ * validates the definition, inside the measured time.
+ */
+const cairnAdapter = (byId: boolean) => `
 // One id: the engine keeps a record per flow id, which is not what the heap readings are about.
 const definition = () => ({
   id: 'bench', kind: 'tour',
   steps: [{ id: 'a', title: '${TITLE}', body: '${BODY}', target: '#target', placement: 'bottom' }, { id: 'b', title: 'Done' }],
 })
+const sdk = cairn.init({ key: 'pk_bench', locale: '${process.env['BENCH_LOCALE'] ?? 'en'}'${byId ? ', flows: [definition()]' : ''} })
+const root = () => document.querySelector('cairn-root')?.shadowRoot
 window.lib = {
   load: (chunks) => Promise.all(chunks.map((chunk) => import('/sdk/' + chunk))),
-  show: () => sdk.showTour(definition(), { force: true }),
+  show: () => sdk.showTour(${byId ? "'bench'" : 'definition()'}, { force: true }),
   hide: () => root().querySelector('[role="dialog"] button.close').click(),
   popover: () => root()?.querySelector('.tip'),
-}`,
+}`
+
+const LIBRARIES: Library[] = [
+  {
+    name: 'cairn',
+    head: '<script src="/sdk/cairn.js"></script>',
+    adapter: cairnAdapter(true),
+    files: [],
+  },
+  {
+    name: 'cairn-definition',
+    head: '<script src="/sdk/cairn.js"></script>',
+    adapter: cairnAdapter(false),
     files: [],
   },
   {
@@ -241,6 +258,7 @@ async function main(): Promise<void> {
     await watched.close()
     const chunks = fetched.filter((file) => file !== 'cairn.js')
     cairn.files = fetched.map((file) => `../packages/sdk/dist/${file}`)
+    ;(LIBRARIES[1] as Library).files = cairn.files
 
     if (process.env['BENCH_PROFILE']) await profile(await open(cairn), chunks)
 
