@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { AnnouncementFlow, ChecklistFlow, TourFlow } from '@cairn/protocol'
+import type { AnnouncementFlow, ChecklistFlow, SurveyFlow, TourFlow } from '@cairn/protocol'
 import { chromiumAvailable } from './harness/chromium.ts'
 import { uniqueUser, until } from './harness/stack.ts'
 import { heard, startFlowsFixture, violations, watchedPage, type FlowsFixture } from './flows-harness.ts'
@@ -15,6 +15,11 @@ const checklist: ChecklistFlow = {
   items: [{ id: 'project', title: 'Create a project', completeOn: { event: 'project_created' } }],
 }
 const banner: AnnouncementFlow = { id: 'news', kind: 'announcement', style: 'banner', title: 'News', trigger: { url: '/app/projects/*' } }
+// Waits on its page for what the user does there: its widget's code is fetched while the page is idle.
+const pulse: SurveyFlow = {
+  id: 'settings-pulse', kind: 'survey', trigger: { url: '/app/settings', event: { name: 'settings_saved' } },
+  questions: [{ id: 'easy', type: 'ces', prompt: 'How easy was that?' }],
+}
 
 /** Files a module imports statically (`import … from`, `import '…'`, `export … from`), transitively. */
 function staticGraph(entry: string): string[] {
@@ -52,7 +57,7 @@ describe('the npm build: widgets are separate chunks', () => {
 describe.skipIf(!chromiumAvailable())('which chunks a page downloads, in real Chromium', () => {
   let fixture: FlowsFixture
   beforeAll(async () => {
-    fixture = await startFlowsFixture([tour, checklist, banner])
+    fixture = await startFlowsFixture([tour, checklist, banner, pulse])
   })
   afterAll(async () => {
     await fixture?.close()
@@ -102,6 +107,34 @@ describe.skipIf(!chromiumAvailable())('which chunks a page downloads, in real Ch
     await page.locator('cairn-root').getByRole('dialog', { name: 'Welcome aboard' }).waitFor()
     expect(requested).toEqual(expect.arrayContaining(['/sdk/esm/index.js', '/sdk/esm/runtime.js', '/sdk/esm/tour.js']))
     expect(requested.filter((p) => /survey|checklist|announcement/.test(p))).toEqual([])
+    expect(await violations(page, watched)).toEqual([])
+    expect(watched.errors).toEqual([])
+    await context.close()
+  })
+
+  it('a page where a flow waits for an event fetches its widget while idle, shows nothing, then shows it at once when the event comes', async () => {
+    const context = await fixture.context()
+    const { page, watched } = await watchedPage(context)
+    const requested = sdkRequests(page)
+    await page.goto(`/app/settings?user=${uniqueUser('ahead')}`)
+    const ahead = ['/sdk/runtime.js', '/sdk/chunk-runtime.js', '/sdk/survey.js']
+    await until('the runtime and survey chunks to be fetched ahead', () => ahead.every((p) => requested.includes(p)))
+    // Only what may show here: the tour, checklist and banner live on /app/projects/*.
+    expect(requested.filter((p) => /tour|checklist|announcement/.test(p))).toEqual([])
+    await page.waitForTimeout(300)
+    expect(await page.locator('cairn-root').getByRole('dialog').count()).toBe(0)
+    const before = requested.length
+    const ms = await page.evaluate(async () => {
+      const root = () => document.querySelector('cairn-root')?.shadowRoot
+      const t0 = performance.now()
+      ;(window as unknown as { cairn: { track(name: string): void } }).cairn.track('settings_saved')
+      while (!root()?.querySelector('[role="dialog"]')) await new Promise((done) => setTimeout(done, 1))
+      return performance.now() - t0
+    })
+    await page.locator('cairn-root').getByRole('dialog', { name: 'How easy was that?' }).waitFor()
+    // Nothing fetched between the event and the survey on screen.
+    expect(requested.slice(before).filter((p) => p.endsWith('.js'))).toEqual([])
+    expect(ms).toBeLessThan(1000)
     expect(await violations(page, watched)).toEqual([])
     expect(watched.errors).toEqual([])
     await context.close()

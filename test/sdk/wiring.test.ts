@@ -210,6 +210,49 @@ describe('the SDK drives the flow engine, which renders through the widget runti
     expect((await wire()).slice(0, 2)).toEqual([['flow_error', 'welcome', 'chunk_failed'], ['flow_shown', 'welcome', 'manual']])
   })
 
+  it('fetches ahead, once the page is idle, the runtime and the chunk of each kind whose flow waits for an event here; not for others', async () => {
+    const idle: (() => void)[] = []
+    const loadChunk = vi.fn(loadNpmChunk)
+    const flows = [
+      { ...tour, trigger: { event: { name: 'project_created' } } },
+      { ...tour, id: 'elsewhere', trigger: { url: '/billing' } },
+      { ...checklist, trigger: { event: { name: 'x' } }, audience: { segment: 'beta' } },
+      { ...announcement('banner'), trigger: { milestone: 'first_board' } },
+      { ...announcement('modal'), id: 'second', trigger: { event: { name: 'y' } } },
+    ]
+    const { sdk } = client({ flows, env: { idle: (run) => idle.push(run) }, deps: { loadChunk } })
+    await settle()
+    expect(loadChunk.mock.calls.filter(([name]) => name !== 'engine')).toEqual([])
+    // One idle callback per kind (the second announcement's is the first one's).
+    expect(idle).toHaveLength(2)
+    idle.forEach((run) => run())
+    await settle()
+    expect(loadChunk.mock.calls.map(([name]) => name).sort()).toEqual(['announcement', 'runtime', 'runtime', 'tour'])
+    expect(roots()).toEqual([])
+    // When the event comes, the tour shows from what was fetched.
+    sdk.track('project_created')
+    await dialog('Welcome, there')
+    expect(loadChunk.mock.calls.filter(([name]) => name === 'tour')).toHaveLength(2)
+  })
+
+  it('fetches nothing ahead without an idle callback, and a failed fetch ahead is the render\'s to report', async () => {
+    const loadChunk = vi.fn((name: string) => Promise.reject(new Error(`offline: ${name}`)))
+    const silent = client({ flows: [{ ...tour, trigger: { event: { name: 'e' } } }], deps: { loadChunk } })
+    await settle()
+    expect(loadChunk).not.toHaveBeenCalled()
+    silent.sdk.destroy()
+    const idle: (() => void)[] = []
+    const { sdk, heard } = client({ flows: [{ ...tour, trigger: { event: { name: 'e' } } }], env: { idle: (run) => idle.push(run) }, deps: { loadChunk } })
+    await settle()
+    idle.forEach((run) => run())
+    await settle()
+    expect(loadChunk).toHaveBeenCalledTimes(2)
+    expect(heard).toEqual([])
+    expect(unhandled).toEqual([])
+    sdk.track('e')
+    await waitFor(() => expect(heard).toContainEqual(['flow:error', { flowId: 'welcome', kind: 'tour', reason: 'chunk_failed' }]))
+  })
+
   it('one widget runtime per client: destroy() removes its host element; the runtime chunk loads once', async () => {
     const loadChunk = vi.fn(loadNpmChunk)
     const { sdk, wire } = client({ flows: [tour, { ...announcement('banner'), trigger: {} }], deps: { loadChunk } })

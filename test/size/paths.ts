@@ -29,7 +29,7 @@ export const PATHS: readonly PagePath[] = [
   { name: 'announcement (no hotspot)', entries: [...FLOWS, 'announcement.js'], budget: 14 * KB, ceiling: 30 * KB },
   // The what's-new feed (and a digest) loads its part of the announcement chunk on demand.
   { name: "announcement with the what's-new feed", entries: [...FLOWS, 'announcement.js', 'chunk-whats-new.js'], budget: 14 * KB, ceiling: 31.5 * KB },
-  { name: 'tour (with positioning)', entries: [...FLOWS, 'tour.js'], budget: 18 * KB, ceiling: 36.5 * KB },
+  { name: 'tour (with positioning)', entries: [...FLOWS, 'tour.js'], budget: 18 * KB, ceiling: 36.75 * KB },
   {
     name: 'every kind',
     entries: [...FLOWS, 'survey.js', 'checklist.js', 'announcement.js', 'chunk-whats-new.js', 'tour.js', 'position.js'],

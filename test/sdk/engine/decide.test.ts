@@ -72,6 +72,27 @@ describe('decide', () => {
     expect(run({ flows: [tour('a', { holdout: 0.5, trigger: { url: '/x' } })], user })[0]).not.toHaveProperty('heldOut')
   })
 
+  it.each<[string, boolean, Partial<DecideInput>]>([
+    ['waits for an event', true, { flows: [tour('a', { trigger: { event: { name: 'project_created' } } })] }],
+    ['waits for a milestone', true, { flows: [tour('a', { trigger: { milestone: 'first_board' } })] }],
+    ['waits for its delay', true, { flows: [tour('a', { trigger: { delayMs: 5000 } })] }],
+    ['matches its page, then waits for an event', true, { flows: [tour('a', { trigger: { url: '/home', event: { name: 'x' } } })] }],
+    ['lives on another page', false, { flows: [tour('a', { trigger: { url: '/x', event: { name: 'x' } } })] }],
+    ['waits for days since first seen', false, { flows: [tour('a', { trigger: { daysSinceFirstSeen: 3 } })] }],
+    ['waits for an inactive spell', false, { flows: [tour('a', { trigger: { inactiveDays: 7 } })] }],
+    ['fails its audience', false, { flows: [tour('a', { audience: { segment: 'beta' }, trigger: { event: { name: 'x' } } })] }],
+    ['was shown already (frequency "once")', false, { flows: [tour('a', { trigger: { event: { name: 'x' } } })], state: { ...base().state, flows: { a: { shownCount: 1, shownAt: 1 } } } }],
+    ['holds the user out', false, { flows: [tour('a', { holdout: 0.5, trigger: { event: { name: 'x' } } })], user: userFor('a', 0.5, true) }],
+    ['does not hold the user out, waits for an event', true, { flows: [tour('a', { holdout: 0.5, trigger: { event: { name: 'x' } } })], user: userFor('a', 0.5, false) }],
+    ['has no trigger (manual only)', false, { flows: [{ id: 'a', kind: 'tour' }] }],
+    ['shows now', false, { flows: [tour('a')] }],
+  ])('a flow that %s: soon (its widget worth fetching ahead) is %s', (_, soon, input) => {
+    const [d] = run(input)
+    expect(d?.soon ?? false).toBe(soon)
+    // Soon is about flows not on screen yet, and never changes the verdict.
+    if (soon) expect(d?.verdict).not.toBe('now')
+  })
+
   it('shows one modal at a time, by priority, and non-modal flows beside it', () => {
     const ds = run({ flows: [tour('low'), tour('high', { priority: 5 }), banner('b')] })
     expect(byId(ds)).toMatchObject({

@@ -12,6 +12,10 @@ export function browserFlowEngine(win: Window): EngineFactory {
     fetch: (url, request) => fetch(url, request),
     url: () => win.location.href,
     onNavigate: navigation(win),
+    // Not on a connection the reader asked to spare (Save-Data).
+    idle: (win.navigator as { connection?: { saveData?: boolean } }).connection?.saveData
+      ? undefined
+      : (run) => (win.requestIdleCallback ? win.requestIdleCallback(run, { timeout: 5000 }) : win.setTimeout(run, 1)),
     onStorage(listener) {
       const heard = (event: StorageEvent) => listener(event.key)
       win.addEventListener('storage', heard)

@@ -21,6 +21,11 @@ export type EngineEnv = {
   onNavigate?: ((listener: (url: string) => void) => () => void) | undefined
   /** Another tab wrote a storage key (the `storage` event); returns an unsubscribe function. */
   onStorage?: ((listener: (key: string | null) => void) => () => void) | undefined
+  /**
+   * Runs `run` when the page is idle: where widget chunks are fetched ahead for flows that may show
+   * soon. Absent, nothing is fetched ahead (a chunk loads when its first flow shows).
+   */
+  idle?: ((run: () => void) => void) | undefined
   /** Where debug explanations go. @default globalThis.console */
   console?: Pick<Console, 'info'> | undefined
 }
@@ -37,7 +42,8 @@ export function flowEngine(env: EngineEnv): EngineFactory {
     const { options, storage, endpoint } = host
     const stored = (name: StoredName | 'user') => `${host.keys.base}engine:${name}`
     const save = (name: StoredName | 'user', value: string) => host.optedOut() || storage.set(stored(name), value)
-    const { onStorage } = env
+    const { onStorage, idle } = env
+    const ahead = new Set<string>()
     let runtime: Promise<WidgetRuntime> | undefined
     let dead = false
     // Listeners hear about events one microtask later, so that `on()` right after `init()` also hears
@@ -87,6 +93,9 @@ export function flowEngine(env: EngineEnv): EngineFactory {
           },
         )
       },
+      // Once per kind: the runtime and the kind's chunk, so that the flow shows without a fetch when
+      // its trigger holds. A failure here is the render's to report, when (if) the flow shows.
+      prefetch: idle && ((kind) => ahead.has(kind) || (ahead.add(kind), idle(() => void Promise.all(['runtime', kind].map(host.loadChunk)).catch(() => {})))),
       milestone(name) {
         host.record({ type: 'milestone', name })
         tell('milestone', { name })

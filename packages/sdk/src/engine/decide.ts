@@ -43,6 +43,11 @@ export type Decision = {
   resume?: boolean
   /** Held out for the first time: record it and send `flow_held_out`. */
   heldOut?: boolean
+  /**
+   * On this page, held back only by what its trigger waits for (an event, a milestone, its delay), for
+   * a user who is not held out: it may show any moment, so its widget's code is worth having at hand.
+   */
+  soon?: boolean
 }
 
 /** Everything a decision depends on. Nothing else is read: no clock, no DOM, no storage. */
@@ -92,16 +97,22 @@ export function decide(c: DecideInput): Decision[] {
         (why ? { why: `audience ${why}` } : undefined) ?? scheduleFails(f, now)
     }
     let b: Block | undefined
+    const held = () => !!f.holdout && (fs?.heldOutAt !== undefined || inShare(c.user, id, f.holdout))
     if (ask) d.manual = true
     if (own(c.screen, id) !== undefined) b = { why: 'on screen' }
     else if (ask) b = ask.force ? undefined : targeting()
     else if (own(c.failed, id)) b = { why: own(c.failed, id) as string }
     else if (resumes(f, fs, now, visitStart)) d.resume = true
-    else b = t ? targeting() ?? triggerFails(t, ctx) ?? delayFails(t, { ...ctx, since: (d.since = own(c.since, id) ?? now) }) : { why: 'no trigger' }
+    else if (!t) b = { why: 'no trigger' }
+    else if (!(b = targeting())) {
+      const waits = triggerFails(t, ctx)
+      b = waits ?? delayFails(t, { ...ctx, since: (d.since = own(c.since, id) ?? now) })
+      if (b && (!waits || waits.soon) && !held()) d.soon = true
+    }
     // A tour waits for its step's page: a `show*()` request keeps waiting, a resume is decided again on navigation.
     const away = !b && pageFails(f, d.resume ? fs?.step : 0, c.url)
     if (away) b = away
-    if (!b && !d.resume && f.holdout && (fs?.heldOutAt !== undefined || inShare(c.user, id, f.holdout))) {
+    if (!b && !d.resume && held()) {
       b = { why: `holdout ${f.holdout}` }
       if (fs?.heldOutAt === undefined) d.heldOut = true
     }

@@ -87,6 +87,11 @@ export type FlowEngineDeps = {
    * for listeners (the wire event has no such field); absent when a definition was too broken to tell.
    */
   emit(type: EngineEventType, payload: EnginePayload, kind?: FlowKind): void
+  /**
+   * A flow of `kind` may show soon (see `Decision.soon`): its widget's code may be fetched ahead, while
+   * the page is idle. Called on every decision that says so; fetching each kind once is the callee's.
+   */
+  prefetch?(kind: FlowKind): void
   /** Loads the widget chunk and shows the flow; resolves once it is on screen. */
   render(flow: FlowEnvelope, controls: FlowControls): Promise<WidgetHandle | void>
   /** Calls back with the new URL on SPA navigations; returns an unsubscribe function. */

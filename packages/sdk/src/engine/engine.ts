@@ -162,6 +162,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       next = Math.min(next, d.at ?? next)
       if (ask && d.verdict != 'later') requests = requests.filter((r) => r.id != d.id)
       if (d.verdict == 'now') open(flow, d, ask?.opts, now)
+      else if (d.soon) deps.prefetch?.(flow.kind)
     }
     stop(timer)
     // Decisions only ever give a later `at`; a timer longer than 2^31 - 1 ms would fire at once.

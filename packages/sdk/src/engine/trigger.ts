@@ -4,8 +4,11 @@ import { own } from './own.ts'
 import { DAY } from './state.ts'
 import { matchAnyUrl } from './url-pattern.ts'
 
-/** Why something cannot show now; with `at` it can at that time (if nothing else changes). */
-export type Block = { why: string; at?: number }
+/**
+ * Why something cannot show now; with `at` it can at that time (if nothing else changes); `soon`: what
+ * it waits for can happen on this page (an event tracked, a milestone reached).
+ */
+export type Block = { why: string; at?: number; soon?: boolean }
 
 /** What triggers read, besides what rules read. */
 export type TriggerContext = RuleContext & {
@@ -31,8 +34,8 @@ export function triggerFails(t: Trigger, c: TriggerContext): Block | undefined {
   const e = t.event
   const why = (k: keyof Trigger) => `trigger ${k} ${JSON.stringify(t[k])}`
   if (t.url !== undefined && !matchAnyUrl(t.url, c.url)) return { why: `${why('url')} does not match ${c.url}` }
-  if (e && countEvents(c, e.name, e.withinDays) < (e.count ?? 1)) return { why: why('event') }
-  if (t.milestone !== undefined && own(c.milestones, t.milestone) === undefined) return { why: why('milestone') }
+  if (e && countEvents(c, e.name, e.withinDays) < (e.count ?? 1)) return { why: why('event'), soon: true }
+  if (t.milestone !== undefined && own(c.milestones, t.milestone) === undefined) return { why: why('milestone'), soon: true }
   // Without a visit before this one (`prevSeen`), the difference is NaN: never inactive.
   if (t.inactiveDays !== undefined && !(c.visitStart - (c.prevSeen as number) >= t.inactiveDays * DAY)) return { why: why('inactiveDays') }
   // An absent field gives NaN, which is never later than now.
