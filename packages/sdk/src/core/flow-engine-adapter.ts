@@ -64,6 +64,15 @@ export function flowEngine(env: EngineEnv): EngineFactory {
       return response
     }
 
+    /** The widget runtime, made once; after a failure the next call tries again (the network may be back). */
+    const widgets = () => {
+      const loading = (runtime ??= host.loadChunk('runtime').then((m) => (m as RuntimeModule).createRuntime({
+        loadChunk: host.loadChunk, locale: options.locale, theme: options.theme, nonce: options.nonce, debug: options.debug, user: host.user,
+      })))
+      loading.catch(() => runtime === loading && (runtime = undefined))
+      return loading
+    }
+
     const deps: FlowEngineDeps = {
       now: () => host.clock.now(),
       setTimeout: (run, ms) => host.clock.setTimeout(run, ms),
@@ -79,23 +88,16 @@ export function flowEngine(env: EngineEnv): EngineFactory {
           ...payload, ...(kind && { kind }), ...(typeof message == 'string' && { message }),
         } as CairnEventMap['flow:error'])
       },
-      render(flow, controls) {
-        const loading = (runtime ??= host.loadChunk('runtime').then((m) => (m as RuntimeModule).createRuntime({
-          loadChunk: host.loadChunk, locale: options.locale, theme: options.theme, nonce: options.nonce, debug: options.debug, user: host.user,
-        })))
-        return loading.then(
-          (r) => (dead ? undefined : r.render(flow, controls)),
-          () => {
-            // The next flow tries again: the chunk may load once the network is back.
-            if (runtime === loading) runtime = undefined
-            controls.error('chunk_failed')
-            controls.close()
-          },
-        )
-      },
-      // Once per kind: the runtime and the kind's chunk, so that the flow shows without a fetch when
-      // its trigger holds. A failure here is the render's to report, when (if) the flow shows.
-      prefetch: idle && ((kind) => ahead.has(kind) || (ahead.add(kind), idle(() => void Promise.all(['runtime', kind].map(host.loadChunk)).catch(() => {})))),
+      render: (flow, controls) => widgets().then(
+        (r) => (dead ? undefined : r.render(flow, controls)),
+        () => {
+          controls.error('chunk_failed')
+          controls.close()
+        },
+      ),
+      // Once per kind: the runtime (made, not only fetched) and the kind's chunk, so that the flow shows
+      // without a fetch when its trigger holds. A failure here is the render's to report, if the flow shows.
+      prefetch: idle && ((kind) => ahead.has(kind) || (ahead.add(kind), idle(() => void Promise.all([widgets(), host.loadChunk(kind)]).catch(() => {})))),
       milestone(name) {
         host.record({ type: 'milestone', name })
         tell('milestone', { name })
