@@ -78,6 +78,7 @@ describe('decide', () => {
     ['waits for its delay', true, { flows: [tour('a', { trigger: { delayMs: 5000 } })] }],
     ['matches its page, then waits for an event', true, { flows: [tour('a', { trigger: { url: '/home', event: { name: 'x' } } })] }],
     ['lives on another page', false, { flows: [tour('a', { trigger: { url: '/x', event: { name: 'x' } } })] }],
+    ['waits for an event here, but its first step lives on another page', false, { flows: [tour('a', { trigger: { event: { name: 'x' } }, steps: [{ id: 's', title: 'S', url: '/x' }] } as Partial<FlowEnvelope>)] }],
     ['waits for days since first seen', false, { flows: [tour('a', { trigger: { daysSinceFirstSeen: 3 } })] }],
     ['waits for an inactive spell', false, { flows: [tour('a', { trigger: { inactiveDays: 7 } })] }],
     ['fails its audience', false, { flows: [tour('a', { audience: { segment: 'beta' }, trigger: { event: { name: 'x' } } })] }],

@@ -44,8 +44,9 @@ export type Decision = {
   /** Held out for the first time: record it and send `flow_held_out`. */
   heldOut?: boolean
   /**
-   * On this page, held back only by what its trigger waits for (an event, a milestone, its delay), for
-   * a user who is not held out: it may show any moment, so its widget's code is worth having at hand.
+   * On this page (its trigger's and a tour's first step's), held back only by what its trigger waits
+   * for (an event, a milestone, its delay), for a user who is not held out: it may show any moment, so
+   * its widget's code is worth having at hand.
    */
   soon?: boolean
 }
@@ -107,7 +108,7 @@ export function decide(c: DecideInput): Decision[] {
     else if (!(b = targeting())) {
       const waits = triggerFails(t, ctx)
       b = waits ?? delayFails(t, { ...ctx, since: (d.since = own(c.since, id) ?? now) })
-      if (b && (!waits || waits.soon) && !held()) d.soon = true
+      if (b && (!waits || waits.soon) && !held() && !pageFails(f, 0, c.url)) d.soon = true
     }
     // A tour waits for its step's page: a `show*()` request keeps waiting, a resume is decided again on navigation.
     const away = !b && pageFails(f, d.resume ? fs?.step : 0, c.url)

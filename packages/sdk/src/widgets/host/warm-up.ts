@@ -17,7 +17,7 @@ export type WarmUpWindow = {
  * Pays, while the page is idle, the one-time costs a page's first widget would otherwise pay during its
  * show (measured in Chromium): the browser's number data, loaded by the first `Intl.NumberFormat`
  * (15–30 ms), and the widgets' default font when the page itself doesn't use it: a lookup of the family
- * (10–15 ms), then one more for each size and weight drawn (≈1–2 ms each, about 5 ms for a tour step),
+ * (10–15 ms), then one more for each size and weight drawn (≈1–3 ms each, about 6 ms for a tour step),
  * and for Persian and Arabic the fallback font their letters come from (≈2 ms). A canvas measuring
  * text in each of {@link STRIKES} fills the same font cache. Nothing is added to the page.
  */
