@@ -11,7 +11,7 @@ export const BUDGETS: Record<string, number> = {
   'snippet (packages/sdk/src/loader/snippet.js)': 1024,
   'cairn.js': 6 * 1024,
   // The flow engine with its browser wiring, loaded only on pages that have flows (core/lazy-engine.ts).
-  // DESIGN.md wants it inside the 6 KB core; it can't be there (docs/sdk-build.md) — 8.75 KB today (the
+  // DESIGN.md wants it inside the 6 KB core; it can't be there (docs/sdk-build.md) — 8.76 KB today (the
   // what's-new feed added 0.33 KB, the tour's step time 3 B, the compile hint 21 B, fetching widget
   // chunks ahead for flows waiting on this page 0.15 KB), this is a ceiling.
   'engine.js': 8.8 * 1024,
