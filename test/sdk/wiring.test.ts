@@ -223,7 +223,7 @@ describe('the SDK drives the flow engine, which renders through the widget runti
     const { sdk } = client({ flows, env: { idle: (run) => idle.push(run) }, deps: { loadChunk } })
     await settle()
     expect(loadChunk.mock.calls.filter(([name]) => name !== 'engine')).toEqual([])
-    // One idle callback per kind (the second announcement's is the first one's).
+    // One idle callback per kind: the second announcement shares the first one's.
     expect(idle).toHaveLength(2)
     idle.forEach((run) => run())
     await settle()
