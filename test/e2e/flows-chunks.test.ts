@@ -128,7 +128,8 @@ describe.skipIf(!chromiumAvailable())('which chunks a page downloads, in real Ch
       const root = () => document.querySelector('cairn-root')?.shadowRoot
       const t0 = performance.now()
       ;(window as unknown as { cairn: { track(name: string): void } }).cairn.track('settings_saved')
-      while (!root()?.querySelector('[role="dialog"]')) await new Promise((done) => setTimeout(done, 1))
+      // Bounded: past 5 s the locator below fails with its own message.
+      while (!root()?.querySelector('[role="dialog"]') && performance.now() - t0 < 5000) await new Promise((done) => setTimeout(done, 1))
       return performance.now() - t0
     })
     await page.locator('cairn-root').getByRole('dialog', { name: 'How easy was that?' }).waitFor()
