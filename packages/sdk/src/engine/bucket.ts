@@ -1,3 +1,5 @@
+import type { FlowEnvelope, FlowState } from '@cairn/protocol'
+
 /**
  * A deterministic number in [0, 1) for a string: FNV-1a, then the murmur3 finalizer so that keys
  * differing in one character land far apart. The same key gives the same number on every device.
@@ -19,3 +21,11 @@ export function bucket(key: string): number {
  */
 export const inShare = (user: string, flowId: string, share: number, salt = ''): boolean =>
   share > 0 && bucket(`${flowId}:${salt}${user}`) < share
+
+/**
+ * Whether the user is held out of a flow: once recorded (`heldOutAt`) for good, else when they fall
+ * in its `holdout` share.
+ * @example heldOut({ id: 'welcome', kind: 'tour', holdout: 0.1 }, undefined, 'user-42')
+ */
+export const heldOut = (f: FlowEnvelope, fs: FlowState | undefined, user: string): boolean =>
+  !!f.holdout && (fs?.heldOutAt !== undefined || inShare(user, f.id, f.holdout))

@@ -1,5 +1,5 @@
 import type { FlowEnvelope } from '@cairn/protocol'
-import { inShare } from './bucket.ts'
+import { heldOut } from './bucket.ts'
 import { own } from './own.ts'
 import { capFails, cooldownFails, isModal, pageFails, type Limits } from './budget.ts'
 import { frequencyFails } from './frequency.ts'
@@ -98,7 +98,6 @@ export function decide(c: DecideInput): Decision[] {
         (why ? { why: `audience ${why}` } : undefined) ?? scheduleFails(f, now)
     }
     let b: Block | undefined
-    const held = () => !!f.holdout && (fs?.heldOutAt !== undefined || inShare(c.user, id, f.holdout))
     if (ask) d.manual = true
     if (own(c.screen, id) !== undefined) b = { why: 'on screen' }
     else if (ask) b = ask.force ? undefined : targeting()
@@ -108,12 +107,12 @@ export function decide(c: DecideInput): Decision[] {
     else if (!(b = targeting())) {
       const waits = triggerFails(t, ctx)
       b = waits ?? delayFails(t, { ...ctx, since: (d.since = own(c.since, id) ?? now) })
-      if (b && (!waits || waits.soon) && !held() && !pageFails(f, 0, c.url)) d.soon = true
+      if (b && (!waits || waits.soon) && !heldOut(f, fs, c.user) && !pageFails(f, 0, c.url)) d.soon = true
     }
     // A tour waits for its step's page: a `show*()` request keeps waiting, a resume is decided again on navigation.
     const away = !b && pageFails(f, d.resume ? fs?.step : 0, c.url)
     if (away) b = away
-    if (!b && !d.resume && held()) {
+    if (!b && !d.resume && heldOut(f, fs, c.user)) {
       b = { why: `holdout ${f.holdout}` }
       if (fs?.heldOutAt === undefined) d.heldOut = true
     }

@@ -1,5 +1,5 @@
 import type { FlowEnvelope } from '@cairn/protocol'
-import { inShare } from './bucket.ts'
+import { heldOut } from './bucket.ts'
 import { own } from './own.ts'
 import { audienceFails } from './rule.ts'
 import { scheduleFails } from './schedule.ts'
@@ -34,5 +34,5 @@ export function feedFlows(flows: readonly FlowEnvelope[], s: EngineState, user: 
   return flows.filter((f) =>
     f.kind == 'announcement' && (f as { feed?: unknown }).feed === true && !scheduleFails(f, now) &&
     !(f.audience && audienceFails(f.audience, { ...s, traits: user.traits ?? {}, now })) &&
-    !(f.holdout && (own(s.flows, f.id)?.heldOutAt !== undefined || inShare(user.userId ?? user.anonymousId, f.id, f.holdout))))
+    !heldOut(f, own(s.flows, f.id), user.userId ?? user.anonymousId))
 }
