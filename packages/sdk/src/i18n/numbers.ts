@@ -27,4 +27,3 @@ const make = (tag: string): Intl.NumberFormat => {
 export function numberFormatter(tag: string): (n: number) => string {
   return (n) => make(tag).format(n)
 }
-

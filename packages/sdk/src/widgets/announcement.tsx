@@ -36,11 +36,8 @@ export default function Announcement({ flow, env, live }: WidgetProps<Announceme
 
   const [whatsNew, setWhatsNew] = useState<typeof import('./announcement/whats-new.ts')>()
   const wanted = !!live?.feed && (feed || !!flow.digest)
-  // A chunk that fails to load is the widget failing: thrown in a guard, reported as render_failed.
-  const failed = env.guard((error: unknown) => {
-    throw error
-  })
-  useEffect(() => void (wanted && import('./announcement/whats-new.ts').then(setWhatsNew, failed)), [])
+  // A chunk that fails to load is the widget failing.
+  useEffect(() => void (wanted && import('./announcement/whats-new.ts').then(setWhatsNew, env.fail)), [])
 
   // The feed's links are drawn by this chunk's CtaLink, handed in (see FeedListProps.Cta).
   if (feed) return whatsNew ? <whatsNew.LiveFeed live={live as FeedLive} Cta={CtaLink} /> : null

@@ -35,7 +35,8 @@ export function Hotspot({ flow, ids, finish, children }: HotspotProps) {
   useEffect(() => {
     const doc = (beacon.current as HTMLElement).ownerDocument
     let alive = true
-    void import('../position.ts').then((m) => alive && setAnchor(() => m.anchor), positionFailed)
+    // A positioning chunk that fails to load is the widget failing.
+    void import('../position.ts').then((m) => alive && setAnchor(() => m.anchor), env.fail)
     // A target that never comes frees the screen with its reason, as a tour step that pauses does.
     const stop = waitForTarget(doc, flow.target, WAIT_MS, setTarget, () => env.emit({ type: 'error', reason: 'target_missing', stepIndex: 0 }))
     return () => {
@@ -43,10 +44,6 @@ export function Hotspot({ flow, ids, finish, children }: HotspotProps) {
       stop()
     }
   }, [])
-  // A positioning chunk that fails to load is the widget failing: thrown in a guard, reported as render_failed.
-  const positionFailed = env.guard((error: unknown) => {
-    throw error
-  })
 
   // Top-end: the end corner of the target, left in RTL (floating-ui reads `-end` against the beacon's inherited `dir`).
   useEffect(() => (target && anchor ? anchor(target, beacon.current as HTMLElement, { placement: 'top-end', dir: env.dir, gap: -10 }) : undefined), [target, anchor])

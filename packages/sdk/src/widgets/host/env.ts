@@ -27,6 +27,7 @@ export function createEnv(params: EnvParams): WidgetEnv {
   const { lang, host } = params
   const num = numberFormatter(lang)
   const content: ContentContext = { user: params.user, num, page: params.page }
+  const fail = (error: unknown) => params.fail('render_failed', error)
   return {
     lang,
     dir: direction(lang),
@@ -38,11 +39,12 @@ export function createEnv(params: EnvParams): WidgetEnv {
     announce: (message) => host.announce(message, lang),
     emit: params.emit,
     end: params.end,
+    fail,
     guard: (fn) => (...args) => {
       try {
         fn(...args)
       } catch (error) {
-        params.fail('render_failed', error)
+        fail(error)
       }
     },
     id: host.nextId,

@@ -114,7 +114,9 @@ export interface WidgetEnv {
   emit(event: WidgetEvent): void
   /** Reports `completed` or `dismissed` and removes the widget. */
   end(type: 'completed' | 'dismissed', detail?: Omit<WidgetEvent, 'type'>): void
-  /** Wraps an event handler so a throw becomes an `error` report instead of reaching the host page. */
+  /** Reports the widget as failed (`error` with reason `render_failed`) and removes it: e.g. a chunk it needs did not load. */
+  fail(error: unknown): void
+  /** Wraps an event handler so a throw becomes an `error` report (see `fail`) instead of reaching the host page. */
   guard<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void
   /** An id unique within the shadow root, for `aria-labelledby` and friends. */
   id(name: string): string
