@@ -1,7 +1,6 @@
-import type { AnnouncementFlow } from '@cairn/protocol'
 import { useContext } from 'preact/hooks'
-import { EnvContext, localizeFlow, type WidgetEnv } from '../runtime.ts'
-import { FeedList, type FeedListProps } from './feed-list.tsx'
+import { EnvContext, type WidgetEnv } from '../runtime.ts'
+import { FeedList, localizedEntries, type FeedListProps } from './feed-list.tsx'
 import type { FeedLive } from './live-feed.tsx'
 import { digest } from './schedule.ts'
 
@@ -12,6 +11,5 @@ import { digest } from './schedule.ts'
 export function Digest({ live, Cta }: { live: Pick<FeedLive, 'feed'>; Cta?: FeedListProps['Cta'] }) {
   const env = useContext(EnvContext) as WidgetEnv
   const view = live.feed()
-  const flows = view.flows.map((f) => localizeFlow(f, env.lang).flow as unknown as AnnouncementFlow)
-  return <FeedList entries={digest(flows, view.away ?? 0, view.now)} Cta={Cta} />
+  return <FeedList entries={digest(localizedEntries(view.flows, env.lang), view.away ?? 0, view.now)} Cta={Cta} />
 }

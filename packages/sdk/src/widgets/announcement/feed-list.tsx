@@ -1,10 +1,14 @@
-import type { AnnouncementFlow } from '@cairn/protocol'
+import type { AnnouncementFlow, FlowEnvelope } from '@cairn/protocol'
 import type { FunctionComponent } from 'preact'
 import { useContext } from 'preact/hooks'
 import { ANNOUNCEMENT_STRINGS } from '../../i18n/announcement-strings.ts'
-import { Button, EnvContext, type WidgetEnv } from '../runtime.ts'
+import { Button, EnvContext, localizeFlow, type WidgetEnv } from '../runtime.ts'
 import type { CtaLinkProps } from './cta-link.tsx'
 import { isUnread } from './schedule.ts'
+
+/** The feed's announcements (as the engine's `feed()` gives them) in the reader's language. */
+export const localizedEntries = (flows: readonly FlowEnvelope[], lang: string): AnnouncementFlow[] =>
+  flows.map((f) => localizeFlow(f, lang).flow as unknown as AnnouncementFlow)
 
 export interface FeedListProps {
   /** Entries in the order to show them (already localized). */

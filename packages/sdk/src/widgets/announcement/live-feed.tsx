@@ -1,10 +1,9 @@
-import type { AnnouncementFlow } from '@cairn/protocol'
 import { useContext, useEffect, useRef, useState } from 'preact/hooks'
 import type { FeedView } from '../../engine/index.ts'
-import { EnvContext, localizeFlow, type WidgetEnv, type WidgetLive } from '../runtime.ts'
+import { EnvContext, type WidgetEnv, type WidgetLive } from '../runtime.ts'
 import { waitForTarget } from '../tour/target.ts'
 import { Feed } from './feed.tsx'
-import type { FeedListProps } from './feed-list.tsx'
+import { localizedEntries, type FeedListProps } from './feed-list.tsx'
 
 /** How long the feed waits for the page's launcher element to appear, ms. */
 const WAIT_MS = 5000
@@ -35,11 +34,10 @@ export function LiveFeed({ live, Cta }: { live: FeedLive; Cta?: FeedListProps['C
     return waitForTarget((box.current as HTMLElement).ownerDocument, selector, WAIT_MS, setLauncher, () => env.emit({ type: 'error', reason: 'target_missing', stepIndex: 0 }))
   }, [])
 
-  const flows = view.flows.map((f) => localizeFlow(f, env.lang).flow as unknown as AnnouncementFlow)
   return (
     <div ref={box}>
       {typeof selector == 'string' && !launcher ? null : (
-        <Feed flows={flows} opened={view.opened} now={view.now} asked={view.asked} launcher={launcher}
+        <Feed flows={localizedEntries(view.flows, env.lang)} opened={view.opened} now={view.now} asked={view.asked} launcher={launcher}
           onOpen={() => env.emit({ type: 'step', stepIndex: 0, stepId: 'open' })} onTour={(tour) => live.start(tour, 'tour')}
           onCta={(id) => env.emit({ type: 'step', stepIndex: 1, stepId: id })} Cta={Cta} />
       )}
