@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { check, flowSchema } from '@cairn/protocol'
+import { check, FEED_FLOW_ID, flowSchema } from '@cairn/protocol'
 import type { Flow } from '@cairn/protocol'
 
 /** A flow file that could not be served: its name in the flows folder, the JSON path, what is wrong. */
@@ -12,8 +12,6 @@ export type FlowSet = { flows: Flow[]; errors: FlowProblem[] }
 export type FlowDir = { read(): Promise<FlowSet>; close(): void }
 
 const MAX_FILE_BYTES = 1024 * 1024
-/** The SDK's what's-new feed records its openings under this flow id (sdk engine/feed.ts), so no file may use it. */
-const RESERVED = 'cairn-feed'
 
 async function signature(dir: string): Promise<string> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort()
@@ -51,8 +49,8 @@ async function load(dir: string): Promise<FlowSet> {
       for (const problem of result.problems) errors.push({ file, ...problem })
       continue
     }
-    if (result.value.id === RESERVED) {
-      errors.push({ file, path: '$.id', message: `the flow id "${RESERVED}" is reserved for the what's-new feed` })
+    if (result.value.id === FEED_FLOW_ID) {
+      errors.push({ file, path: '$.id', message: `the flow id "${FEED_FLOW_ID}" is reserved for the what's-new feed` })
       continue
     }
     const other = seen.get(result.value.id)

@@ -1,4 +1,4 @@
-import { LIMITS } from '@cairn/protocol'
+import { FEED_FLOW_ID, LIMITS } from '@cairn/protocol'
 import type { CairnEvent, FlowKind } from '@cairn/protocol'
 import { systemClock } from './clock.ts'
 import type { Clock } from './clock.ts'
@@ -184,8 +184,8 @@ export function createClient(deps: ClientDeps): Cairn {
       engine?.destroy?.()
     },
   }
-  // The feed is the engine's flow `cairn-feed` (engine/feed.ts); `open` asks for its panel.
-  const feed = (open?: boolean) => engine?.show('announcement', 'cairn-feed', { open, selector: (deps.feed as FeedOptions | undefined)?.selector } as ShowOptions)
+  // The feed is the engine's flow of that id (engine/feed.ts); `open` asks for its panel.
+  const feed = (open?: boolean) => engine?.show('announcement', FEED_FLOW_ID, { open, selector: (deps.feed as FeedOptions | undefined)?.selector } as ShowOptions)
   api['showFeed'] = () => (engine ? feed(true) : fail('no_engine', 'feed'))
   for (const [name, kind] of Object.entries(SHOW)) {
     api[name] = (flow: unknown, options?: ShowOptions) => {

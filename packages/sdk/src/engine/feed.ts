@@ -1,4 +1,4 @@
-import type { FlowEnvelope } from '@cairn/protocol'
+import { FEED_FLOW_ID, type FlowEnvelope } from '@cairn/protocol'
 import { heldOut } from './bucket.ts'
 import { own } from './own.ts'
 import { audienceFails } from './rule.ts'
@@ -14,7 +14,7 @@ import type { EngineState } from './state.ts'
  * entry's call to action followed in the panel: recorded as the announcement's own CTA click
  * (`flow_step` `cta`) with `props.via: 'feed'`.
  */
-export const FEED = 'cairn-feed'
+export const FEED = FEED_FLOW_ID
 
 /**
  * The feed's definition: an announcement of its own style, which the announcement chunk draws as the

@@ -8,7 +8,8 @@ const STYLES = { modal: 1, banner: 1, slideout: 1, hotspot: 1 }
  */
 export function checkAnnouncement(flow: Flow): string | undefined {
   const { title, style, target, media, cta } = flow as Partial<AnnouncementFlow>
-  // The engine's what's-new feed (engine/feed.ts: FEED_FLOW), the one flow of this style.
+  // The engine's what's-new feed (engine/feed.ts: FEED_FLOW), the one flow of this style. Its id is the
+  // protocol's FEED_FLOW_ID written out: importing it here would split a chunk of its own off engine.js.
   if (flow.id === 'cairn-feed' && (style as string) === 'feed') return undefined
   if (typeof title !== 'string') return '$.title: must be text'
   if (typeof style !== 'string' || !Object.hasOwn(STYLES, style)) return '$.style: must be modal, banner, slideout or hotspot'
