@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { chromiumAvailable } from './harness/chromium.ts'
-import { useDemoStack } from './harness/demo-stack.ts'
+import { openDemo, useDemoStack } from './harness/demo-stack.ts'
 import { until } from './harness/stack.ts'
 import type { UserState } from '@cairn/protocol'
 
@@ -10,10 +10,7 @@ describe.skipIf(!chromiumAvailable())('the demo\'s getting-started checklist (wh
   const stack = useDemoStack()
 
   it('ticks as the demo user creates a board and invites a teammate, and the results list those milestones', async () => {
-    const context = await stack.browser.newContext({ baseURL: stack.demo.url })
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(String(error)))
+    const { context, page, errors } = await openDemo(stack)
     await page.goto('/')
     const cairn = page.locator('cairn-root')
     // The demo's first account reads Persian.
@@ -43,11 +40,7 @@ describe.skipIf(!chromiumAvailable())('the demo\'s getting-started checklist (wh
   })
 
   it('in English, every item by real actions — the first starts the welcome tour — then the celebration and both milestones', async () => {
-    const context = await stack.browser.newContext({ baseURL: stack.demo.url })
-    await context.addInitScript(() => localStorage.setItem('acme:user', 'alex'))
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(String(error)))
+    const { context, page, errors } = await openDemo(stack, 'alex')
     await page.goto('/')
     const cairn = page.locator('cairn-root')
     const checklist = cairn.getByRole('dialog', { name: 'Get started with Acme Boards', exact: true })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { chromiumAvailable } from './harness/chromium.ts'
-import { useDemoStack } from './harness/demo-stack.ts'
+import { openDemo, useDemoStack } from './harness/demo-stack.ts'
 import { until } from './harness/stack.ts'
 
 /** The demo's what's-new feed as each demo account reads it (alex English, sara Persian). */
@@ -20,11 +20,7 @@ describe.skipIf(!chromiumAvailable())("the demo's what's-new feed", () => {
 
   it.each(['alex', 'sara'] as const)('%s: the header button shows three unread entries, opens the feed, and the count clears', async (user) => {
     const t = TEXT[user]
-    const context = await stack.browser.newContext({ baseURL: stack.demo.url })
-    await context.addInitScript((id) => localStorage.setItem('acme:user', id), user)
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(String(error)))
+    const { context, page, errors } = await openDemo(stack, user)
     const cairn = page.locator('cairn-root')
     await page.goto('/')
     // A newcomer meets the welcome tour first; Esc puts it away.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { UserState } from '@cairn/protocol'
 import { chromiumAvailable } from './harness/chromium.ts'
-import { useDemoStack } from './harness/demo-stack.ts'
+import { openDemo, useDemoStack } from './harness/demo-stack.ts'
 import { until } from './harness/stack.ts'
 
 /** The demo's two invite flows, as each demo account reads them (alex English, sara Persian). */
@@ -19,12 +19,8 @@ describe.skipIf(!chromiumAvailable())('the demo asks to invite teammates only on
 
   it.each(['alex', 'sara'] as const)('%s: never before the board_created milestone, then the hotspot on Invite and the banner', async (user) => {
     const t = TEXT[user]
-    const context = await stack.browser.newContext({ baseURL: stack.demo.url })
-    await context.addInitScript((id) => localStorage.setItem('acme:user', id), user)
-    const page = await context.newPage()
-    const errors: string[] = []
+    const { context, page, errors } = await openDemo(stack, user)
     const engine: string[] = []
-    page.on('pageerror', (error) => errors.push(String(error)))
     // The demo runs Cairn in debug mode: the engine says what it decided for each flow, and why.
     page.on('console', (message) => {
       if (message.text().startsWith('[cairn] ')) engine.push(message.text().slice(8))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { chromiumAvailable } from './harness/chromium.ts'
-import { useDemoStack } from './harness/demo-stack.ts'
+import { openDemo, useDemoStack } from './harness/demo-stack.ts'
 import { until } from './harness/stack.ts'
 import type { UserState } from '@cairn/protocol'
 
@@ -11,10 +11,7 @@ describe.skipIf(!chromiumAvailable())('the demo app (what `npm start` serves)', 
     (await (await fetch(`${stack.collector.url}/v1/users/${user}/state?key=sk_demo`)).json()) as UserState
 
   it('installs Cairn with the snippet, identifies the demo user and tracks what they do, in Persian', async () => {
-    const context = await stack.browser.newContext({ baseURL: stack.demo.url })
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(String(error)))
+    const { context, page, errors } = await openDemo(stack)
     await page.goto('/')
     await page.waitForFunction(() => typeof (window as unknown as { cairn?: { _q?: unknown } }).cairn === 'object'
       && (window as unknown as { cairn: { _q?: unknown } }).cairn._q === undefined)

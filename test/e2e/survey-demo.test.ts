@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { chromiumAvailable } from './harness/chromium.ts'
-import { useDemoStack } from './harness/demo-stack.ts'
+import { openDemo, useDemoStack } from './harness/demo-stack.ts'
 import { until } from './harness/stack.ts'
 
 const TEXT = {
@@ -26,13 +26,8 @@ describe.skipIf(!chromiumAvailable())('the demo asks NPS after a few cards and P
 
   it.each(['en', 'fa'] as const)('in %s', async (locale) => {
     const t = TEXT[locale]
-    const context = await stack.browser.newContext({ baseURL: stack.demo.url })
     // The second visit is half an hour later: the page's clock is moved, not the test's.
-    await context.clock.install()
-    await context.addInitScript((user) => localStorage.setItem('acme:user', user), t.user)
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(String(error)))
+    const { context, page, errors } = await openDemo(stack, t.user, { clock: true })
     await page.goto(`/boards/${t.user}-1`)
     for (let i = 1; i <= 3; i++) {
       await page.fill('#card-form input[name=title]', `${t.card} ${i}`)

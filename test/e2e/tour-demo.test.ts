@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { UserState } from '@cairn/protocol'
 import { chromiumAvailable } from './harness/chromium.ts'
-import { useDemoStack } from './harness/demo-stack.ts'
+import { openDemo, useDemoStack } from './harness/demo-stack.ts'
 import { until } from './harness/stack.ts'
 
 /** The demo's welcome tour, step titles per demo account (alex reads English, sara Persian). */
@@ -14,11 +14,7 @@ describe.skipIf(!chromiumAvailable())('the demo welcome tour', () => {
   const stack = useDemoStack()
 
   it.each(['alex', 'sara'] as const)('%s takes it across both pages: Next, a click, a real action, a board that renders late, a card', async (user) => {
-    const context = await stack.browser.newContext({ baseURL: stack.demo.url })
-    await context.addInitScript((id) => localStorage.setItem('acme:user', id), user)
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(String(error)))
+    const { context, page, errors } = await openDemo(stack, user)
     const titles = TITLES[user]
     const step = (i: number) => page.getByRole('dialog', { name: String(titles[i]) }).waitFor({ timeout: 15_000 })
     await page.goto('/')

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest'
-import type { Browser } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startDemoServer, type DemoServer } from '../../../demo/server.ts'
 import { launchChromium } from './chromium.ts'
 import { startCollectorProcess, type CollectorProcess } from './collector-process.ts'
@@ -24,4 +24,19 @@ export function useDemoStack(): DemoStack {
     await stack.collector?.stop()
   }, 30_000)
   return stack
+}
+
+/**
+ * A fresh browser context on the demo, signed in as `user` when given (the demo's account picker
+ * keeps it in `acme:user`), with a page whose uncaught errors are collected in `errors`. `clock`
+ * installs Playwright's fake clock first, for tests that move the page's time.
+ */
+export async function openDemo(stack: DemoStack, user?: string, options: { clock?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await stack.browser.newContext({ baseURL: stack.demo.url })
+  if (options.clock) await context.clock.install()
+  if (user) await context.addInitScript((id) => localStorage.setItem('acme:user', id), user)
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(String(error)))
+  return { context, page, errors }
 }
