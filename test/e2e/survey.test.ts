@@ -109,18 +109,17 @@ describe.skipIf(!chromiumAvailable())('surveys in real Chromium, answered into t
       await sdk(page, 'showSurvey', 'twin')
       await dialog(page, PROMPT.en).waitFor()
     }
-    await dialog(a, PROMPT.en).getByRole('radio', { name: '9', exact: true }).click()
-    await dialog(a, PROMPT.en).getByRole('button', { name: 'Next' }).click()
-    await dialog(a, 'What do you love?').getByRole('textbox').fill('Fast boards')
-    await dialog(a, 'What do you love?').getByRole('button', { name: 'Submit' }).click()
-    await dialog(a, 'Thank you!').waitFor()
-    await sdk(a, 'flush')
-    await dialog(b, PROMPT.en).getByRole('radio', { name: '3', exact: true }).click()
-    await dialog(b, PROMPT.en).getByRole('button', { name: 'Next' }).click()
-    await dialog(b, 'What was missing?').getByRole('textbox').fill('Offline mode')
-    await dialog(b, 'What was missing?').getByRole('button', { name: 'Submit' }).click()
-    await dialog(b, 'Thank you!').waitFor()
-    await sdk(b, 'flush')
+    // A score, then the follow-up question it leads to, answered and sent.
+    const answer = async (page: Page, score: string, followUp: string, text: string) => {
+      await dialog(page, PROMPT.en).getByRole('radio', { name: score, exact: true }).click()
+      await dialog(page, PROMPT.en).getByRole('button', { name: 'Next' }).click()
+      await dialog(page, followUp).getByRole('textbox').fill(text)
+      await dialog(page, followUp).getByRole('button', { name: 'Submit' }).click()
+      await dialog(page, 'Thank you!').waitFor()
+      await sdk(page, 'flush')
+    }
+    await answer(a, '9', 'What do you love?', 'Fast boards')
+    await answer(b, '3', 'What was missing?', 'Offline mode')
     const stored = await until('both devices\' answers in the results', async () => {
       const r = await results('twin')
       return r.completed === 1 && r
