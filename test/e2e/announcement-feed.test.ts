@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AnnouncementFlow, Flow } from '@cairn/protocol'
 import { AXE_SOURCE, axeViolations as axe } from './harness/axe.ts'
 import { chromiumAvailable } from './harness/chromium.ts'
 import { uniqueUser, until } from './harness/stack.ts'
-import { heard, startFlowsFixture, violations, watchedPage, WRITE_KEY, type FlowsFixture } from './flows-harness.ts'
+import { heard, useFlowsFixture, violations, watchedPage, WRITE_KEY } from './flows-harness.ts'
 
 const DAY = 864e5
 const iso = (t: number) => new Date(t).toISOString()
@@ -40,14 +40,7 @@ const shadow = (page: Page) => page.locator('cairn-root')
 const entries = (page: Page) => shadow(page).getByRole('dialog').locator('h3').allTextContents()
 
 describe.skipIf(!chromiumAvailable())("the what's-new feed and the announcement styles through the SDK and the collector, in real Chromium", () => {
-  let fixture: FlowsFixture
-
-  beforeAll(async () => {
-    fixture = await startFlowsFixture([...FEED, ...STYLES, OWN_FEED], [OWN_FEED])
-  })
-  afterAll(async () => {
-    await fixture?.close()
-  })
+  const fixture = useFlowsFixture([...FEED, ...STYLES, OWN_FEED], [OWN_FEED])
 
   it('the unread badge clears on open, and stays cleared in a second browser context for the same user', async () => {
     const user = uniqueUser('feed')

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AnnouncementFlow, Flow, TourFlow } from '@cairn/protocol'
 import { chromiumAvailable } from './harness/chromium.ts'
 import { uniqueUser, until } from './harness/stack.ts'
-import { heard, startFlowsFixture, violations, watchedPage, type FlowsFixture } from './flows-harness.ts'
+import { heard, useFlowsFixture, violations, watchedPage } from './flows-harness.ts'
 
 const DAY = 864e5
 const iso = (t: number) => new Date(t).toISOString()
@@ -34,14 +34,7 @@ const onScreen = (page: Page): Promise<string[]> =>
   })
 
 describe.skipIf(!chromiumAvailable())('announcements through the SDK, the engine and the collector, in real Chromium', () => {
-  let fixture: FlowsFixture
-
-  beforeAll(async () => {
-    fixture = await startFlowsFixture(PUBLISHED)
-  })
-  afterAll(async () => {
-    await fixture?.close()
-  })
+  const fixture = useFlowsFixture(PUBLISHED)
 
   it('shows only what is live; a dismissed banner stays dismissed after a reload and on another device', async () => {
     const user = uniqueUser('news')

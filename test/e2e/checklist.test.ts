@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AnnouncementFlow, ChecklistFlow, TourFlow } from '@cairn/protocol'
 import { AXE_SOURCE, axeViolations as axe } from './harness/axe.ts'
 import { chromiumAvailable } from './harness/chromium.ts'
 import { uniqueUser, until } from './harness/stack.ts'
-import { startFlowsFixture, violations, watchedPage, type FlowsFixture } from './flows-harness.ts'
+import { useFlowsFixture, violations, watchedPage } from './flows-harness.ts'
 
 
 const checklist: ChecklistFlow = {
@@ -42,13 +42,7 @@ const focused = (page: Page) => page.evaluate(() => {
 })
 
 describe.skipIf(!chromiumAvailable())('the getting-started checklist in real Chromium, with the real collector', () => {
-  let fixture: FlowsFixture
-  beforeAll(async () => {
-    fixture = await startFlowsFixture([checklist, welcome, invite])
-  })
-  afterAll(async () => {
-    await fixture?.close()
-  })
+  const fixture = useFlowsFixture([checklist, welcome, invite])
 
   it('ticks items live in this tab and another, shows the same ticks on another device, and completes with one milestone', async () => {
     const user = uniqueUser('cl')

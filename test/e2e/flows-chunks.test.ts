@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AnnouncementFlow, ChecklistFlow, SurveyFlow, TourFlow } from '@cairn/protocol'
 import { chromiumAvailable } from './harness/chromium.ts'
 import { uniqueUser, until } from './harness/stack.ts'
-import { heard, startFlowsFixture, violations, watchedPage, type FlowsFixture } from './flows-harness.ts'
+import { heard, useFlowsFixture, violations, watchedPage } from './flows-harness.ts'
 
 const ESM = resolve(import.meta.dirname, '../../packages/sdk/dist/esm')
 
@@ -55,13 +55,7 @@ describe('the npm build: widgets are separate chunks', () => {
 })
 
 describe.skipIf(!chromiumAvailable())('which chunks a page downloads, in real Chromium', () => {
-  let fixture: FlowsFixture
-  beforeAll(async () => {
-    fixture = await startFlowsFixture([tour, checklist, banner, pulse])
-  })
-  afterAll(async () => {
-    await fixture?.close()
-  })
+  const fixture = useFlowsFixture([tour, checklist, banner, pulse])
 
   const batches = () => fixture.exchanges.filter((e) => e.method === 'POST' && e.path === '/v1/batch' && e.status === 200).length
 

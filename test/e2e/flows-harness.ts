@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
 import type { Flow, UserState } from '@cairn/protocol'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { launchChromium } from './harness/chromium.ts'
 import { startCollectorProcess, type CollectorProcess } from './harness/collector-process.ts'
 
@@ -97,6 +98,22 @@ export type FlowsFixture = {
   /** What the collector stored about a user (read with the secret key). */
   userState(userId: string): Promise<UserState>
   close(): Promise<void>
+}
+
+/**
+ * {@link startFlowsFixture} before the tests of the enclosing `describe`, closed after them: the
+ * returned fixture's fields are filled in once it is up.
+ */
+export function useFlowsFixture(flows: readonly Flow[], inline: readonly unknown[] = []): FlowsFixture {
+  const fixture = {} as FlowsFixture
+  let started: FlowsFixture | undefined
+  beforeAll(async () => {
+    Object.assign(fixture, (started = await startFlowsFixture(flows, inline)))
+  }, 60_000)
+  afterAll(async () => {
+    await started?.close()
+  }, 30_000)
+  return fixture
 }
 
 /**

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AnnouncementFlow, ChecklistFlow, Flow, SurveyFlow, TourFlow } from '@cairn/protocol'
 import { bucket } from '../../packages/sdk/src/engine/index.ts'
 import { chromiumAvailable } from './harness/chromium.ts'
 import { uniqueUser, until } from './harness/stack.ts'
-import { heard, startFlowsFixture, violations, watchedPage, type FlowsFixture } from './flows-harness.ts'
+import { heard, useFlowsFixture, violations, watchedPage } from './flows-harness.ts'
 
 type Locale = 'en' | 'fa' | 'ar'
 
@@ -59,16 +59,12 @@ async function onScreen(page: Page): Promise<string[]> {
 const widget = (page: Page, name: string) => page.locator('cairn-root').getByRole('dialog', { name, exact: true })
 
 describe.skipIf(!chromiumAvailable())('flows scheduled by the engine and rendered through the widget host, in real Chromium', () => {
-  let fixture: FlowsFixture
+  const fixture = useFlowsFixture(PUBLISHED, INLINE)
 
   beforeAll(async () => {
-    fixture = await startFlowsFixture(PUBLISHED, INLINE)
     const answer = (await (await fetch(`${fixture.collector.url}/v1/flows?key=sk_flows`)).json()) as { flows: Flow[]; errors?: unknown[] }
     expect(answer.errors ?? []).toEqual([])
     expect(answer.flows.map((f) => f.id).sort()).toEqual(PUBLISHED.map((f) => f.id).sort())
-  })
-  afterAll(async () => {
-    await fixture?.close()
   })
 
   it.each(['en', 'fa', 'ar'] as const)(

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { TourFlow } from '@cairn/protocol'
 import { chromiumAvailable } from './harness/chromium.ts'
-import { startFlowsFixture, watchedPage, type FlowsFixture } from './flows-harness.ts'
+import { useFlowsFixture, watchedPage } from './flows-harness.ts'
 
 const tour = (placement: 'bottom-start' | 'bottom-end'): TourFlow => ({
   id: `placed-${placement}`, kind: 'tour', steps: [{ id: 'here', target: '#page-button', title: 'This button is new', placement }],
@@ -14,13 +14,7 @@ const tour = (placement: 'bottom-start' | 'bottom-end'): TourFlow => ({
  * tip's start on the left.
  */
 describe.skipIf(!chromiumAvailable())('logical start/end placements of a tour step in real Chromium', () => {
-  let fixture: FlowsFixture
-  beforeAll(async () => {
-    fixture = await startFlowsFixture([tour('bottom-start'), tour('bottom-end')])
-  })
-  afterAll(async () => {
-    await fixture?.close()
-  })
+  const fixture = useFlowsFixture([tour('bottom-start'), tour('bottom-end')])
 
   it.each([
     ['bottom-start', 'en', 'left'], ['bottom-end', 'en', 'right'],

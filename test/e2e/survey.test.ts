@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { SurveyFlow } from '@cairn/protocol'
 import { AXE_SOURCE, axeViolations } from './harness/axe.ts'
 import { chromiumAvailable } from './harness/chromium.ts'
 import { uniqueUser, until } from './harness/stack.ts'
-import { heard, startFlowsFixture, violations, watchedPage, type FlowsFixture } from './flows-harness.ts'
+import { heard, useFlowsFixture, violations, watchedPage } from './flows-harness.ts'
 
 /** The flows fixture's project secret key (results need it). */
 const SECRET_KEY = 'sk_flows'
@@ -34,19 +34,13 @@ const sdk = (page: Page, call: 'flush' | 'showSurvey', arg?: string) =>
   page.evaluate(([c, a]) => (window as unknown as Record<string, Record<string, (x?: string) => unknown>>)['cairn']![c!]!(a), [call, arg] as const)
 
 describe.skipIf(!chromiumAvailable())('surveys in real Chromium, answered into the real collector', () => {
-  let fixture: FlowsFixture
+  const fixture = useFlowsFixture([survey('nps'), survey('pulse'), survey('keys'), survey('looks', { display: 'modal' }), survey('twin'), survey('later')])
   const results = async (id: string) => {
     const response = await fetch(`${fixture.collector.url}/v1/results/surveys/${id}`, { headers: { authorization: `Bearer ${SECRET_KEY}` } })
     if (!response.ok) throw new Error(`results: HTTP ${response.status}`)
     return (await response.json()) as { responses: number; completed: number; completionRate: number | null; nps: unknown; questions: { id: string; texts?: { items: { text: string }[] } }[] }
   }
 
-  beforeAll(async () => {
-    fixture = await startFlowsFixture([survey('nps'), survey('pulse'), survey('keys'), survey('looks', { display: 'modal' }), survey('twin'), survey('later')])
-  })
-  afterAll(async () => {
-    await fixture?.close()
-  })
 
   it('NPS 9 and a follow-up: the collector answers NPS 100 with n = 1, and the user is not asked again on another device', async () => {
     const user = uniqueUser('nps')

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { TourFlow } from '@cairn/protocol'
 import { chromiumAvailable } from './harness/chromium.ts'
 import { uniqueUser, until } from './harness/stack.ts'
-import { startFlowsFixture, watchedPage, type FlowsFixture } from './flows-harness.ts'
+import { useFlowsFixture, watchedPage } from './flows-harness.ts'
 
 /** Shows by itself on the app's pages; `once`, the default frequency. */
 const tour: TourFlow = {
@@ -26,13 +26,7 @@ const heard = (page: Page) => page.evaluate(() =>
     .filter((e) => e.flowId === 'across').map((e) => `${e.event}${e.stepIndex === undefined ? '' : ` ${e.stepIndex}`}`))
 
 describe.skipIf(!chromiumAvailable())('a tour taken up on another device, in real Chromium with the real collector', () => {
-  let fixture: FlowsFixture
-  beforeAll(async () => {
-    fixture = await startFlowsFixture([tour])
-  })
-  afterAll(async () => {
-    await fixture?.close()
-  })
+  const fixture = useFlowsFixture([tour])
 
   it('device B opens the tour at the step device A reached; the newer step wins back on A; a completion ends it everywhere', async () => {
     const user = uniqueUser('devices')

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import type { TourFlow } from '@cairn/protocol'
 import { AXE_SOURCE, axeViolations } from './harness/axe.ts'
 import { chromiumAvailable } from './harness/chromium.ts'
 import { uniqueUser, until } from './harness/stack.ts'
-import { heard, startFlowsFixture, violations, watchedPage, type FlowsFixture, type Watched } from './flows-harness.ts'
+import { heard, useFlowsFixture, violations, watchedPage, type Watched } from './flows-harness.ts'
 
 const PAGES = join(import.meta.dirname, 'pages')
 
@@ -92,17 +92,13 @@ async function painted(page: Page, part: ReturnType<Page['locator']>, tip: { lef
 }
 
 describe.runIf(run)('tours in real Chromium', () => {
-  let fixture: FlowsFixture
+  const fixture = useFlowsFixture([welcome, spa])
   let context: BrowserContext
 
   beforeAll(async () => {
-    fixture = await startFlowsFixture([welcome, spa])
     context = await fixture.context()
     await context.addInitScript(PRODUCT)
   }, 60_000)
-  afterAll(async () => {
-    await fixture?.close()
-  }, 30_000)
 
   const open = async (path: string, init?: string): Promise<{ page: Page; watched: Watched }> => {
     const { page, watched } = await watchedPage(context)
