@@ -116,7 +116,7 @@ describe('startCollector over real HTTP', () => {
     await openStorage({ dataDir: lockDir }).then((s) => s.close())
     await writeFile(join(lockDir, 'collector.lock'), `${pid}\n`)
     const storage = await openStorage({ dataDir: lockDir })
-    expect((await readFile(join(lockDir, 'collector.lock'), 'utf8')).trim()).toBe(String(process.pid))
+    expect((await readFile(join(lockDir, 'collector.lock'), 'utf8')).split('\n')[0]).toBe(String(process.pid))
     await storage.close()
     expect(existsSync(join(lockDir, 'collector.lock'))).toBe(false)
   }, 60_000)
