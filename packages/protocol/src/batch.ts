@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { LIMITS } from './limits.ts'
 import type { CairnEvent } from './events.ts'
+import { timestampSchema } from './time.ts'
 
 /** Wire format version; bump with a migration note in docs/wire-format.md. */
 export const WIRE_VERSION = 1
@@ -12,8 +13,8 @@ export const WIRE_VERSION = 1
 export const batchSchema = v.strictObject({
   v: v.literal(WIRE_VERSION),
   key: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.id))),
-  /** Client clock when this attempt was sent, epoch ms; refreshed on every retry. */
-  sentAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Client clock when this attempt was sent (epoch ms or ISO 8601, normalized to epoch ms); refreshed on every retry. */
+  sentAt: timestampSchema,
   events: v.pipe(v.array(v.unknown()), v.maxLength(LIMITS.batchEvents)),
 })
 

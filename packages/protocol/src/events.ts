@@ -2,17 +2,17 @@ import * as v from 'valibot'
 import { LIMITS } from './limits.ts'
 import { UUID_V7 } from './uuid.ts'
 import { jsonObject } from './json.ts'
+import { timestampSchema } from './time.ts'
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id))
 const name = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.name))
-const timestamp = v.pipe(v.number(), v.integer(), v.minValue(0))
 
 /** Fields every event carries. */
 const common = {
   /** Client-made UUIDv7; the collector dedupes on (project, id). */
   id: v.pipe(v.string(), v.regex(UUID_V7, 'must be a UUIDv7')),
-  /** Client clock, epoch milliseconds. */
-  ts: timestamp,
+  /** Client clock: epoch milliseconds, or an ISO 8601 date-time (normalized to epoch ms). */
+  ts: timestampSchema,
   anonymousId: id,
   userId: v.optional(id),
   sessionId: v.optional(id),

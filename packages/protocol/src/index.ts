@@ -13,6 +13,7 @@ export type {
   CairnEvent, EventType, TrackEvent, IdentifyEvent, FlowEvent, FlowEventType, SurveyAnswerEvent, MilestoneEvent, Answer,
 } from './events.ts'
 export { WIRE_VERSION, batchSchema } from './batch.ts'
+export { timestampSchema, parseIsoTime } from './time.ts'
 export type { Batch, BatchEnvelope, BatchResult } from './batch.ts'
 export { check, describe } from './validate.ts'
 export type { Checked, Problem } from './validate.ts'

@@ -1,5 +1,9 @@
 import { toJsonSchema } from '@valibot/to-json-schema'
+import * as v from 'valibot'
 import type { GenericSchema } from 'valibot'
+import { batchSchema } from './batch.ts'
+import { eventSchema } from './events.ts'
+import { LIMITS } from './limits.ts'
 import { ruleSchema } from './flows/rule.ts'
 import { flowSchema } from './flows/flow.ts'
 import { tourSchema } from './flows/tour.ts'
@@ -9,8 +13,9 @@ import { announcementSchema } from './flows/announcement.ts'
 
 /** The JSON Schema files committed under `schema/`, by file name. */
 export function jsonSchemas(): Record<string, object> {
+  // `input`: what a sender may write (times as epoch ms or ISO 8601 strings), not what it parses to.
   const convert = (title: string, schema: GenericSchema) => ({
-    ...toJsonSchema(schema, { errorMode: 'ignore', definitions: { Rule: ruleSchema } }),
+    ...toJsonSchema(schema, { errorMode: 'ignore', typeMode: 'input', definitions: { Rule: ruleSchema } }),
     $id: `https://cairn.dev/schema/${title}.json`,
     title,
   })
@@ -20,5 +25,8 @@ export function jsonSchemas(): Record<string, object> {
     'checklist.json': convert('checklist', checklistSchema),
     'survey.json': convert('survey', surveySchema),
     'announcement.json': convert('announcement', announcementSchema),
+    'event.json': convert('event', eventSchema),
+    // The envelope checks events one by one; for senders' tooling the file names their shape.
+    'batch.json': convert('batch', v.strictObject({ ...batchSchema.entries, events: v.pipe(v.array(eventSchema), v.maxLength(LIMITS.batchEvents)) })),
   }
 }

@@ -40,18 +40,20 @@ export function batchRoute(ctx: AppContext) {
       return fail(c, 400, 'invalid_json', 'the body is not valid JSON')
     }
     if (!isObject(json)) return fail(c, 400, 'invalid_batch', '$: must be an object { v, sentAt, events }')
+    // The key before the shape: a sender with a wrong or secret key hears that first, whatever else is off.
+    const bodyKey = typeof json.key === 'string' ? cleanString(json.key) : undefined
+    if (headerKey !== undefined && bodyKey !== undefined && bodyKey !== headerKey) {
+      return fail(c, 400, 'key_mismatch', 'the key in the body and the X-Cairn-Key header differ')
+    }
+    const match = early ?? ctx.gate(c, bodyKey, 'ingest')
+    if (match instanceof Response) return match
     if (Array.isArray(json.events) && json.events.length > LIMITS.batchEvents) {
       return fail(c, 413, 'too_many_events', `a batch holds at most ${LIMITS.batchEvents} events; split it`)
     }
-    const envelope = check(batchSchema, { ...json, key: typeof json.key === 'string' ? cleanString(json.key) : json.key })
+    const envelope = check(batchSchema, { ...json, key: bodyKey ?? json.key })
     if (!envelope.ok) return fail(c, 400, 'invalid_batch', reasonOf(envelope.problems))
     const batch = envelope.value
     if (batch.sentAt > MAX_TIME) return fail(c, 400, 'invalid_batch', '$.sentAt: must be an epoch time in milliseconds')
-    if (headerKey !== undefined && batch.key !== undefined && batch.key !== headerKey) {
-      return fail(c, 400, 'key_mismatch', 'the key in the body and the X-Cairn-Key header differ')
-    }
-    const match = early ?? ctx.gate(c, batch.key, 'ingest')
-    if (match instanceof Response) return match
 
     const receivedAt = ctx.now()
     const { valid, rejected } = checkEvents(batch.events, {
