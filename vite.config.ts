@@ -9,8 +9,9 @@ function widgetEntries(): Record<string, string> {
   if (!existsSync(dir)) return {}
   const files = readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile() && /\.tsx?$/.test(f.name) && !f.name.endsWith('.d.ts'))
   const widgets = Object.fromEntries(files.map((f) => [f.name.replace(/\.tsx?$/, ''), `${dir}/${f.name}`]))
-  // The flow engine is a chunk too: cairn.js loads it only on pages that have flows (core/lazy-engine.ts).
-  return { ...widgets, engine: `${sdk}/src/core/engine-chunk.ts` }
+  // The flow engine is a chunk too: cairn.js loads it only on pages that have flows (core/lazy-engine.ts);
+  // so is its side of the stores and headless flows, which it loads only on pages that use them.
+  return { ...widgets, engine: `${sdk}/src/core/engine-chunk.ts`, stores: `${sdk}/src/core/store-side.ts` }
 }
 
 /**

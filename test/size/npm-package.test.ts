@@ -12,8 +12,8 @@ const manifest = JSON.parse(readFileSync(join(PKG, 'package.json'), 'utf8')) as 
 
 /** The public surface of `@cairn/sdk` (values; types are checked by tsc). */
 const PUBLIC = [
-  'browserLifecycle', 'createClient', 'fetchTransport', 'init', 'manualClock', 'manualLifecycle', 'memoryLocks',
-  'memoryStorage', 'recordingTransport', 'seededBytes', 'storageKeys', 'storageLease', 'systemClock', 'webLocks', 'webStorage',
+  'browserLifecycle', 'checklistStore', 'createClient', 'fetchTransport', 'init', 'manualClock', 'manualLifecycle', 'memoryLocks',
+  'memoryStorage', 'recordingTransport', 'seededBytes', 'storageKeys', 'storageLease', 'surveyStore', 'systemClock', 'webLocks', 'webStorage',
 ]
 
 describe('the npm package', () => {

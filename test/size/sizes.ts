@@ -11,16 +11,19 @@ export const BUDGETS: Record<string, number> = {
   'snippet (packages/sdk/src/loader/snippet.js)': 1024,
   'cairn.js': 6 * 1024,
   // The flow engine with its browser wiring, loaded only on pages that have flows (core/lazy-engine.ts).
-  // DESIGN.md wants it inside the 6 KB core; it can't be there (docs/sdk-build.md) — 8.76 KB today (the
+  // DESIGN.md wants it inside the 6 KB core; it can't be there (docs/sdk-build.md) — 9.03 KB today (the
   // what's-new feed added 0.33 KB, the tour's step time 3 B, the compile hint 21 B, fetching widget
-  // chunks ahead for flows waiting on this page 0.15 KB), this is a ceiling.
-  'engine.js': 8.8 * 1024,
+  // chunks ahead for flows waiting on this page 0.15 KB; the stores' and headless flows' hooks 0.28 KB:
+  // their code is `stores.js`, loaded only where they are used), this is a ceiling.
+  'engine.js': 9.1 * 1024,
   // The announcement chunk (every style; the hotspot's floating-ui comes with position.js, not here).
   'announcement.js': 3 * 1024,
   // The checklist chunk (launcher, panel, items, celebration, its strings and stylesheet): 3.3 KB today.
   'checklist.js': 3.5 * 1024,
   // The tour chunk (step machine, anchoring, spotlight, late targets, stylesheet; floating-ui is position.js): 3.17 KB today.
   'tour.js': 3.4 * 1024,
+  // The stores and headless flows (nanostores, the views, the app's reports), only on pages that use them.
+  'stores.js': 3.75 * 1024,
   // The survey chunk (every question type, branching, thank-you, en/fa/ar strings, stylesheet): 4.37 KB today.
   'survey.js': 4.6 * 1024,
 }

@@ -6,6 +6,7 @@ import { init as start } from './core/init.ts'
 import type { InitExtras } from './core/init.ts'
 import type { Cairn, InitOptions } from './core/types.ts'
 import { loadNpmChunk } from './loader/npm-chunks.ts'
+import { createStoreHub } from './stores/hub.ts'
 
 export type { InitExtras }
 /**
@@ -17,11 +18,17 @@ export type { InitExtras }
  * sdk.showTour('welcome')
  */
 export function init(options: InitOptions, extras: InitExtras = {}): Cairn {
-  return start(options, { loadChunk: loadNpmChunk, ...extras })
+  // The stores are made here, not with the engine chunk, so that `sdk.stores` is there at once.
+  return start(options, { loadChunk: loadNpmChunk, stores: createStoreHub, ...extras })
 }
 export { createClient } from './core/client.ts'
 export type { ClientDeps } from './core/client.ts'
+export { checklistStore, surveyStore } from './stores/helpers.ts'
 export type {
+  ActiveValue, CairnStores, ChecklistItemValue, ChecklistValue, FeedEntry, FeedValue, FlowStatus, SurveyValue, UserValue,
+} from './stores/types.ts'
+export type {
+  ChecklistReports, FeedReports, FlowReports, SurveyReports,
   Cairn, CairnEventMap, CairnEventName, FeedOptions, FlowEventPayload, InitOptions, Props, ShowOptions, Theme, Traits, UserInput,
 } from './core/types.ts'
 export type { EngineFactory, EngineHost, EventInput, FlowEngine } from './core/engine.ts'

@@ -47,6 +47,11 @@ export const envelopeEntries = {
    * merge item by item (`{ "fa": { "steps": [{ "title": "…" }] } }`).
    */
   locales: v.optional(v.record(localeTag, v.record(v.string(), v.unknown()))),
+  /**
+   * Drawn by the host app, not by Cairn: the SDK still decides, schedules, tracks and syncs it, and
+   * the app renders it from `sdk.stores` and reports what the user did (docs/headless.md). @default false
+   */
+  headless: v.optional(v.boolean()),
 }
 
 /** Only the envelope: what the SDK core checks before a widget chunk checks the kind fields. */

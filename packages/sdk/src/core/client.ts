@@ -14,6 +14,7 @@ import { readJson } from './storage.ts'
 import type { KeyValueStorage } from './storage.ts'
 import type { Transport } from './transport.ts'
 import type { Cairn, FeedOptions, InitOptions, ShowOptions, UserInput } from './types.ts'
+import type { StoreHub, StoreHubFactory } from '../stores/types.ts'
 
 /** Everything a client is made of: the options plus one seam per side effect. */
 export type ClientDeps = InitOptions & {
@@ -32,6 +33,8 @@ export type ClientDeps = InitOptions & {
   /** The page the events happen on (path and query). */
   url?: () => string | undefined
   engine?: EngineFactory
+  /** Makes `sdk.stores` when it is first read (the npm entry's); without it they come with the engine. */
+  stores?: StoreHubFactory
   loadChunk?: (name: string) => Promise<unknown>
   /** Where debug messages go. @default globalThis.console */
   console?: Pick<Console, 'warn'>
@@ -61,6 +64,7 @@ export function createClient(deps: ClientDeps): Cairn {
   const handlers = new Map<string, Set<(payload: unknown) => void>>()
   let destroyed = false
   let engine: FlowEngine | undefined
+  let hub: StoreHub | undefined
 
   // Consent: an explicit choice wins; without one, Global Privacy Control (unless the site ignores it).
   // The choice is the one thing kept in storage while opted out, so that it lasts across pages.
@@ -135,6 +139,7 @@ export function createClient(deps: ClientDeps): Cairn {
     save()
     if (!changed) return
     record({ type: 'identify', userId: id, traits: next.traits, hash: next.hash } as EventInput)
+    hub?.refresh()
     // New traits too: audience rules may decide differently now.
     engine?.identityChanged?.()
   }
@@ -164,6 +169,7 @@ export function createClient(deps: ClientDeps): Cairn {
       anonymousId = makeId()
       user = undefined
       save()
+      hub?.refresh()
       engine?.identityChanged?.()
     },
     optOut() {
@@ -196,6 +202,8 @@ export function createClient(deps: ClientDeps): Cairn {
     }
   }
 
+  api['report'] = (method: string, args: unknown[]) => (engine ? engine.report?.(method, args) : fail('no_engine', method))
+
   // Every public method: nothing thrown inside ever reaches the host page, and after destroy() it does nothing.
   const sdk = {} as Record<string, unknown>
   for (const name in api) {
@@ -212,6 +220,10 @@ export function createClient(deps: ClientDeps): Cairn {
     }
   }
 
+  // Guarded like the public methods, but reached only through the hub's `sdk.flows.shown`, ….
+  const call = sdk['report'] as (method: string, args: unknown[]) => void
+  delete sdk['report']
+
   const host: EngineHost = {
     options: deps, endpoint, keys, storage, clock,
     unit: jitter,
@@ -224,6 +236,18 @@ export function createClient(deps: ClientDeps): Cairn {
     },
     fail,
     loadChunk: async (name) => deps.loadChunk!(name),
+    stores(make) {
+      if (!hub && make) {
+        hub = make(() => ({ id: user?.id, anonymousId, traits: user?.traits ?? {} }), call)
+        host.emit('stores', hub.stores)
+      }
+      return hub
+    },
+    listens: (name) => !!handlers.get(name)?.size,
+  }
+  // The stores and the headless reports come with the hub: made here with npm, with the engine on the script tag.
+  for (const name of ['stores', 'flows', 'checklists', 'surveys', 'feed']) {
+    Object.defineProperty(sdk, name, { enumerable: true, get: () => host.stores(deps.stores)?.[name as 'feed'] })
   }
   // Before the engine starts, so that its first decisions (audience, holdout buckets) are about this user.
   if (deps.user !== undefined) attempt('internal', () => identify(deps.user?.id, deps.user?.traits, deps.user))

@@ -2,6 +2,7 @@ import type { CairnEvent, Flow, FlowKind } from '@cairn/protocol'
 import type { Clock } from './clock.ts'
 import type { StorageKeys } from './keys.ts'
 import type { KeyValueStorage } from './storage.ts'
+import type { StoreHub, StoreHubFactory } from '../stores/types.ts'
 import type { CairnEventMap, CairnEventName, InitOptions, ShowOptions, UserInput } from './types.ts'
 
 /** Fields the client fills in on every event (and `userId`, unless given). */
@@ -31,6 +32,10 @@ export interface EngineHost {
   fail(code: string, error?: unknown): void
   /** Loads a lazily built chunk (`runtime`, `tour`, …) and resolves its module. */
   loadChunk(name: string): Promise<unknown>
+  /** The client's stores (`sdk.stores`) and report methods, made with `make` when the client has none yet. */
+  stores(make?: StoreHubFactory): StoreHub | undefined
+  /** Whether anyone listens to `sdk.on(name)`. */
+  listens(name: string): boolean
 }
 
 /** The flow engine, as the client drives it. */
@@ -38,6 +43,8 @@ export interface FlowEngine {
   show(kind: FlowKind, flow: string | Flow, options?: ShowOptions): void
   /** Every event the page records, for triggers and checklist progress. */
   observe?(event: CairnEvent): void
+  /** A report of the host app about a headless flow (`flows.shown`, `surveys.answer`, …; see core/report.ts). */
+  report?(method: string, args: unknown[]): void
   /** The user changed (`identify` with another id, `reset`). */
   identityChanged?(): void
   destroy?(): void

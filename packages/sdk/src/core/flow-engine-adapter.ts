@@ -1,7 +1,11 @@
+import type { FlowEnvelope } from '@cairn/protocol'
 import { createFlowEngine } from '../engine/index.ts'
 import type { FlowEngineDeps, StoredName } from '../engine/index.ts'
 import type { RuntimeOptions, WidgetRuntime } from '../widgets/runtime.ts'
 import type { EngineFactory, EventInput } from './engine.ts'
+import type { StoreSide } from './store-side.ts'
+
+type StoreModule = typeof import('./store-side.ts')
 import { readJson } from './storage.ts'
 import type { CairnEventMap } from './types.ts'
 
@@ -44,6 +48,17 @@ export function flowEngine(env: EngineEnv): EngineFactory {
     const save = (name: StoredName | 'user', value: string) => host.optedOut() || storage.set(stored(name), value)
     const { onStorage, idle } = env
     const ahead = new Set<string>()
+    const { headless } = options
+    // A flow's own `headless` wins over its kind's.
+    const owns = (flow: FlowEnvelope) => flow.headless ?? (headless === true || (Array.isArray(headless) && headless.includes(flow.kind)))
+    let side: Promise<StoreSide> | undefined
+    let loaded: StoreSide | undefined
+    /** The stores' and headless flows' side, loaded once; after a failure the next call tries again. */
+    const stores = () => {
+      const loading = (side ??= host.loadChunk('stores').then((m) => (loaded = (m as StoreModule).storeSide(host, engine, owns))))
+      loading.catch((error) => side === loading && ((side = undefined), host.fail('stores_chunk', error)))
+      return loading
+    }
     let runtime: Promise<WidgetRuntime> | undefined
     let dead = false
     // Listeners hear about events one microtask later, so that `on()` right after `init()` also hears
@@ -88,7 +103,7 @@ export function flowEngine(env: EngineEnv): EngineFactory {
           ...payload, ...(kind && { kind }), ...(typeof message == 'string' && { message }),
         } as CairnEventMap['flow:error'])
       },
-      render: (flow, controls) => widgets().then(
+      render: (flow, controls) => owns(flow) ? (loaded ? loaded.render(flow, controls) : stores().then((s) => s.render(flow, controls))) : widgets().then(
         (r) => (dead ? undefined : r.render(flow, controls)),
         () => {
           controls.error('chunk_failed')
@@ -97,7 +112,7 @@ export function flowEngine(env: EngineEnv): EngineFactory {
       ),
       // Once per kind: the runtime (made, not only fetched) and the kind's chunk, so that the flow shows
       // without a fetch when its trigger holds. A failure here is the render's to report, if the flow shows.
-      prefetch: idle && ((kind) => ahead.has(kind) || (ahead.add(kind), idle(() => void Promise.all([widgets(), host.loadChunk(kind)]).catch(() => {})))),
+      prefetch: idle && ((kind) => owns({ kind } as FlowEnvelope) || ahead.has(kind) || (ahead.add(kind), idle(() => void Promise.all([widgets(), host.loadChunk(kind)]).catch(() => {})))),
       milestone(name) {
         host.record({ type: 'milestone', name })
         tell('milestone', { name })
@@ -105,6 +120,10 @@ export function flowEngine(env: EngineEnv): EngineFactory {
       onNavigate: env.onNavigate,
       onStored: onStorage && ((listener) => onStorage((key) => key == stored('state') && listener())),
       log: options.debug ? (message) => (env.console ?? console).info('[cairn]', message) : undefined,
+      changed() {
+        host.stores()?.refresh()
+        if (!side && (headless !== undefined || host.stores() || host.listens('stores'))) void stores().catch(() => {})
+      },
       // Only with an endpoint: `GET /v1/flows?key=…` (the same ETag as the cached list means "not modified").
       fetchFlows: endpoint
         ? async (etag) => {
@@ -138,6 +157,8 @@ export function flowEngine(env: EngineEnv): EngineFactory {
         if (event.type === 'track') engine.track(event.name)
         else if (event.type === 'milestone' && engine.milestone(event.name)) tell('milestone', { name: event.name })
       },
+      // In order with what the page tracks, once the side is here.
+      report: (method, args) => (loaded ? loaded.report(method, args) : void stores().then((s) => s.report(method, args), () => {})),
       identityChanged() {
         // Anonymous → known keeps this device's history; logout or another user starts afresh.
         const id = host.user()?.id

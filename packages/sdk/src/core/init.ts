@@ -10,10 +10,10 @@ import { fetchTransport } from './transport.ts'
 import type { Cairn, InitOptions } from './types.ts'
 
 /** Option names copied from `init()`'s argument; anything else in it is ignored. */
-const OPTION_NAMES = 'key endpoint user flows locale theme nonce debug respectGpc limits feed'.split(' ') as (keyof InitOptions)[]
+const OPTION_NAMES = 'key endpoint user flows locale theme nonce debug respectGpc limits feed headless'.split(' ') as (keyof InitOptions)[]
 
 /** Extra seams the script-tag and npm entries can give `init` (the flow engine is built in). */
-export type InitExtras = Pick<ClientDeps, 'engine' | 'loadChunk'>
+export type InitExtras = Pick<ClientDeps, 'engine' | 'loadChunk' | 'stores'>
 
 /**
  * Starts Cairn in the browser with the real seams (localStorage, fetch/sendBeacon, Web Locks, page

@@ -48,6 +48,8 @@ export function lazyEngine(load: (host: EngineHost) => Promise<EngineFactory>, r
     return {
       show: (kind, flow, opts) => use((e) => e.show(kind, flow, opts), true),
       observe: (event) => use((e) => e.observe?.(event)),
+      // Starts the engine: a report about a flow that is not on screen is explained by it.
+      report: (method, args) => use((e) => e.report?.(method, args), true),
       identityChanged: () => use((e) => e.identityChanged?.()),
       destroy() {
         dead = true

@@ -2,6 +2,7 @@ import type {
   Answer, AnnouncementFlow, ChecklistFlow, Flow, FlowKind, JsonObject, SurveyFlow, TourFlow,
 } from '@cairn/protocol'
 import type { Limits } from '../engine/index.ts'
+import type { CairnStores } from '../stores/types.ts'
 
 /** User traits (`{ firstName: 'Sara', plan: 'trial' }`): any JSON object. */
 export type Traits = JsonObject
@@ -50,6 +51,14 @@ export type InitOptions = {
    * `data-cairn-unread`). Without it, `showFeed()` still opens the feed. @default false
    */
   feed?: boolean | FeedOptions
+  /**
+   * Flows your app draws itself: `true` for every flow, or the kinds (`['checklist', 'announcement']`;
+   * a flow's own `headless: true` also does it). Cairn still decides, schedules (the one-modal rule
+   * and the caps hold), tracks and syncs them, but draws nothing: your app renders them from
+   * `sdk.stores` and reports what the user did (`sdk.flows`, `sdk.checklists`, `sdk.surveys`,
+   * `sdk.feed`). See docs/headless.md. @default false
+   */
+  headless?: boolean | FlowKind[]
   /**
    * Treat `navigator.globalPrivacyControl` as an opt-out (nothing stored, nothing sent) unless the
    * user explicitly calls `optIn()`. @default true
@@ -102,6 +111,8 @@ export type CairnEventMap = {
   /** A survey answer, as given; every answer of one sitting has the same `submissionId`. */
   'survey:answered': { flowId: string; kind: 'survey'; submissionId: string; questionId: string; answer: Answer; other?: string; final?: boolean }
   milestone: { name: string }
+  /** `sdk.stores` is there (on the script tag, once `engine.js` has loaded); a late listener is called at once. */
+  stores: CairnStores
 }
 export type CairnEventName = keyof CairnEventMap
 
@@ -137,4 +148,49 @@ export interface Cairn {
   optIn(): void
   /** Stops timers and listeners; queued events stay for the next page. Later calls do nothing. */
   destroy(): void
+  /**
+   * Cairn's state as read-only nanostores stores, for apps that draw flows themselves (docs/headless.md).
+   * With npm it is always there; on the script tag, once `engine.js` has loaded (`on('stores')`).
+   */
+  readonly stores: CairnStores
+  /** Reports about a headless flow your app draws; each records what the built-in widget would. */
+  readonly flows: FlowReports
+  readonly checklists: ChecklistReports
+  readonly surveys: SurveyReports
+  readonly feed: FeedReports
+}
+
+/** `sdk.flows`: what the user did with a headless flow on screen (`$active`, `$flows`, `$checklist`, `$survey`). */
+export interface FlowReports {
+  /** Your app put it on screen: its `flow_shown` (until then it holds its place in the caps). */
+  shown(id: string): void
+  /** The user reached step `index` of a tour (an announcement's step 0: its call to action followed). */
+  step(id: string, index: number): void
+  complete(id: string): void
+  /** Closed by the user (`close`, `escape`; a survey's `later` puts it off). @default reason 'close' */
+  dismiss(id: string, reason?: string): void
+}
+
+/** `sdk.checklists`. */
+export interface ChecklistReports {
+  /** Ticks an item by hand: one without `completeOn` or a tour (`$checklist(id).items[i].manual`). */
+  tick(id: string, itemId: string): void
+  /** Remembers on this device that the user minimized (or opened) the checklist (`minimized`). */
+  minimize(id: string, minimized: boolean): void
+}
+
+/** `sdk.surveys`. */
+export interface SurveyReports {
+  /**
+   * Answers the current question of `$survey(id)` (its `question.id`): a number on its scale, an
+   * option id (a list for `multi`; `_other` with `other` text), text, or `null` to skip one that is
+   * not required. Branching, the submission id and the thank-you follow in `$survey(id)`.
+   */
+  answer(id: string, questionId: string, answer: Answer, other?: string): void
+}
+
+/** `sdk.feed`. */
+export interface FeedReports {
+  /** The user opened your what's-new menu: every entry is read now (on every device), as the built-in feed's opening. */
+  markRead(): void
 }

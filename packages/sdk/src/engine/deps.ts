@@ -1,6 +1,7 @@
 import type { FlowEnvelope, FlowEventType, FlowKind, FlowState, SurveyAnswerEvent, UserState } from '@cairn/protocol'
 import type { Limits } from './budget.ts'
 import type { Decision } from './decide.ts'
+import type { EngineState } from './state.ts'
 import type { FlowEventPayload } from './validate.ts'
 
 /** Who the user is, as the core knows it now. */
@@ -105,6 +106,25 @@ export type FlowEngineDeps = {
   milestone?(name: string): void
   /** Debug output: present only when debugging. */
   log?(message: string): void
+  /** The engine's state, its flows, its decisions or what is on screen changed (see {@link EngineView}): the stores follow. */
+  changed?(): void
+}
+
+/** What the engine knows now, for the stores (`stores/`): read after {@link FlowEngineDeps.changed}. */
+export type EngineView = {
+  state: EngineState
+  /** Every flow it knows (inline and the collector's), in definition order. */
+  flows: readonly FlowEnvelope[]
+  /** The latest decisions (none for automatic flows while the collector's user state is awaited). */
+  decisions: readonly Decision[]
+  /** Flows on screen or being rendered, by id. */
+  showing: Readonly<Record<string, FlowEnvelope>>
+  /** The modal-class one of them, if any (there is at most one). */
+  modal: string | undefined
+  /** The what's-new feed's announcements for this user now (`feedFlows`). */
+  feed(): FlowEnvelope[]
+  user: FlowUser
+  now: number
 }
 
 export type FlowEngineOptions = {
@@ -136,4 +156,8 @@ export type FlowEngine = {
   destroy(): void
   /** The latest decisions, for debugging and tests. */
   decisions(): Decision[]
+  /** What the engine knows now (see {@link EngineView}). */
+  view(): EngineView
+  /** The reader opened the what's-new feed (drawn by the app): recorded as the built-in feed's opening is. */
+  readFeed(): void
 }

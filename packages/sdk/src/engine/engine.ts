@@ -41,7 +41,8 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
   let requests: Request[] = []
   let url = deps.getUrl()
   let since = dict<number>()
-  let screen = dict<boolean>()
+  /** Flows on screen or being rendered, by id (for `decide`: whether each is modal-class). */
+  let showing = dict<FlowEnvelope>()
   let failed = dict<string>()
   let handles = dict<WidgetHandle>()
   /** Automatic flows being rendered, by id: when they were opened. They hold a place in the caps. */
@@ -93,6 +94,8 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     for (const [f, stepIndex, stepId] of next.ticks) emit(f, 'flow_step', { stepIndex, stepId })
     for (const m of new Set([...reach, ...next.reached])) if (own(known.milestones, m) === undefined) deps.milestone?.(m)
     watchers.forEach((w) => safe(w))
+    // A pass tells the stores once, at its end.
+    if (!busy) safe(() => deps.changed?.())
   }
   /** Runs an async dependency without letting a throw or rejection escape; `then` learns which it was. */
   const task = <T>(start: () => Promise<T>, then: (value: T | undefined, error?: unknown) => void): void => {
@@ -116,6 +119,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         safe(pass)
       }
       busy = false
+      safe(() => deps.changed?.())
     }
   }
 
@@ -141,6 +145,8 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       if (userReady || force) asks.push({ flow, at: r.at, opts: r.opts, force: force || r.id == FEED })
       return true
     })
+    const screen = dict<boolean>()
+    for (const id in showing) screen[id] = isModal(showing[id] as FlowEnvelope)
     latest = decide({
       flows: userReady ? known : [], asks, state: { ...state, auto: [...state.auto, ...Object.values(pending)] },
       user: user.userId ?? user.anonymousId, traits: user.traits ?? {}, url, now, since, screen, failed, limits,
@@ -178,7 +184,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     let done = false
     /** The step this showing is on (a tour starts afresh unless it resumes). */
     let at = d.resume ? own(state.flows, id)?.step : 0
-    screen[id] = isModal(flow)
+    showing[id] = flow
     if (counted) pending[id] = now
     const gone = (): boolean => done || dead || mine != epoch
     let sub: [string, Record<string, Answer>] | undefined
@@ -199,7 +205,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       if (gone()) return
       done = true
       delete elsewhere[id]
-      delete screen[id]
+      delete showing[id]
       delete handles[id]
       delete pending[id]
       if (type) {
@@ -226,8 +232,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
             const entry = feedFlows(flows(), state, deps.getUser(), deps.now()).find((f) => f.id == stepId)
             return entry && emit(entry, 'flow_step', { stepIndex: 0, stepId: 'cta', props: { via: 'feed' } })
           }
-          change({ flows: { [id]: { shownCount: (own(state.flows, id)?.shownCount ?? 0) + 1, shownAt: deps.now() } } }, true)
-          return emit(flow, 'flow_shown', { reason: 'manual' })
+          return readFeed()
         }
         mark()
         // The same showing; its newest step wins when states merge. A checklist's step is a tick by hand.
@@ -295,7 +300,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     handles = dict()
     elsewhere = dict()
     pending = dict()
-    screen = dict()
+    showing = dict()
     failed = dict()
     since = dict()
     requests = []
@@ -317,6 +322,13 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       if (remote && !dead && gen == userGen) change(remote)
       ready()
     })
+  }
+
+  /** An opening of the feed's panel: its `flow_shown` (see FEED). */
+  function readFeed(): void {
+    if (dead) return
+    change({ flows: { [FEED]: { shownCount: (own(state.flows, FEED)?.shownCount ?? 0) + 1, shownAt: deps.now() } } }, true)
+    emit(FEED_FLOW, 'flow_shown', { reason: 'manual' })
   }
 
   /** Something the user did: it keeps the visit going, and may make a flow due. */
@@ -368,7 +380,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     reset() {
       if (dead) return
       // The feed's launcher is part of the page, not of the user: it stays, for the next one.
-      const feed = own(screen, FEED) !== undefined
+      const feed = own(showing, FEED) !== undefined
       closeAll()
       if (feed) requests.push({ id: FEED, at: deps.now(), opts: feedOpts })
       state = touch(emptyState(), deps.now())
@@ -387,6 +399,11 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       unstore?.()
     },
     decisions: () => latest,
+    view: () => ({
+      state, flows: flows(), decisions: latest, showing, modal: Object.keys(showing).find((id) => isModal(showing[id] as FlowEnvelope)),
+      feed: () => feedFlows(flows(), state, deps.getUser(), deps.now()), user: deps.getUser(), now: deps.now(),
+    }),
+    readFeed,
   }
 
   safe(() => (state = readState(deps.load('state'))))

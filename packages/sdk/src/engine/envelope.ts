@@ -81,6 +81,7 @@ const envelope = obj({
         // Skipped like valibot's records skip them.
         /^(__proto__|prototype|constructor)$/.test(k) ? undefined : tag(k, `${at}.${k}`) ?? (isObject(x[k]) ? undefined : fail(`${at}.${k}`))))
       : fail(at)),
+  headless: opt(oneOf([true, false])),
   kind: oneOf(FLOW_KINDS),
 }, 1)
 

@@ -44,6 +44,8 @@ export function createGlobal(start: (options: InitOptions) => Cairn, defaults: P
 
   const global = { init } as CairnGlobal
   for (const method of METHODS) (global as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => call([method, args])
+  // The stores and the headless reports: the instance's own, once there is one.
+  for (const name of ['stores', 'flows', 'checklists', 'surveys', 'feed'] as const) Object.defineProperty(global, name, { enumerable: true, get: () => instance?.[name] })
 
   function init(options: InitOptions): Cairn {
     // Whatever `options` is, `init` copies only the option names it knows.

@@ -5,6 +5,7 @@
  */
 const CHUNKS: Record<string, () => Promise<unknown>> = {
   engine: () => import('../core/engine-chunk.ts'),
+  stores: () => import('../core/store-side.ts'),
   runtime: () => import('../widgets/runtime.ts'),
   tour: () => import('../widgets/tour.tsx'),
   survey: () => import('../widgets/survey.tsx'),
