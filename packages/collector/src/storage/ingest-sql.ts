@@ -107,3 +107,16 @@ ORDER BY r.a, r.u, r.n
 ON CONFLICT (project_id, anonymous_id, user_id, name) DO UPDATE SET
   count = event_counts.count + excluded.count,
   last_at = GREATEST(event_counts.last_at, excluded.last_at)`
+
+/**
+ * Serializes, per anonymous id, the writes that decide whose milestone an anonymous one is: an
+ * identify that links the id and an anonymous milestone on it. Without it, two transactions (two
+ * collectors, or two writers of one) each miss the other's uncommitted row, and the milestone stays
+ * with the anonymous person after the link (test/collector/two-collectors.test.ts). Locks are taken
+ * in sorted order, so they can't deadlock each other; they are released at commit.
+ */
+export const LOCK_ANONYMOUS_IDS = `
+SELECT count(*)::int AS n FROM (
+  SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || a, 0))
+  FROM (SELECT DISTINCT a FROM jsonb_array_elements_text($2::jsonb) AS a ORDER BY a) AS sorted
+) AS locked`

@@ -58,6 +58,8 @@ async function writeProject(tx: Sql, projectId: string, requests: readonly Write
   const inserted = await tx.query<{ id: string }>(sql.INSERT_EVENTS, [projectId, JSON.stringify(rows)])
   const fresh = new Set(inserted.map((row) => row.id))
   const p = project(items.filter((item) => fresh.has(item.event.id)))
+  const linking = [...p.identities.map((row) => row.a), ...p.milestones.filter((row) => row.u === '').map((row) => row.a)]
+  if (linking.length > 0) await tx.query(sql.LOCK_ANONYMOUS_IDS, [projectId, JSON.stringify(linking)])
   const upserts: [string, unknown[]][] = [
     [sql.UPSERT_ACTORS, p.actors],
     [sql.UPSERT_USERS, p.users],
