@@ -41,8 +41,9 @@ ORDER BY r.u
 ON CONFLICT (project_id, user_id) DO UPDATE SET
   first_seen = LEAST(users.first_seen, excluded.first_seen),
   last_seen = GREATEST(users.last_seen, excluded.last_seen),
-  traits = ${newer('traits')},
-  trait_times = ${newer('trait_times')}
+  -- Most rows come from events that carry a user id but no traits: nothing to merge for them.
+  traits = CASE WHEN excluded.traits = '{}'::jsonb THEN users.traits ELSE ${newer('traits')} END,
+  trait_times = CASE WHEN excluded.traits = '{}'::jsonb THEN users.trait_times ELSE ${newer('trait_times')} END
 WHERE excluded.first_seen < users.first_seen OR excluded.last_seen > users.last_seen OR excluded.traits <> '{}'::jsonb`
 
 export const UPSERT_IDENTITIES = `
