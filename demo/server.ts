@@ -19,6 +19,7 @@ export type DemoServer = { url: string; close(): Promise<void> }
 function fileFor(path: string): string | undefined {
   if (path === '/' || path === '/index.html') return join(DEMO, 'index.html')
   if (/^\/boards\/[\w-]+\/?$/.test(path)) return join(DEMO, 'board.html')
+  if (path === '/headless') return join(DEMO, 'headless.html')
   const [root, rest] = path.startsWith('/sdk/') ? [DIST, path.slice(5)] : path.startsWith('/assets/') ? [join(DEMO, 'assets'), path.slice(8)] : []
   if (!root || rest === undefined) return undefined
   const file = join(root, normalize(rest).replace(/^(\.\.[/\\])+/, ''))

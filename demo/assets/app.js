@@ -10,6 +10,7 @@ export const USERS = [
 
 const STRINGS = {
   en: {
+    ownUi: 'Your own UI', ownUiBody: 'The checklist and the what’s-new menu on this page are Acme’s own markup, drawn from Cairn’s stores; tours and surveys are Cairn’s.', nothingNew: 'Nothing new.', progressOf: (d, n) => `${d} of ${n} done`, tick: 'Mark done', allDone: 'All done, thank you!', hide: 'Hide', showList: 'Show the checklist',
     whatsNew: "What's new", help: 'Help', signedInAs: 'Signed in as', boards: 'Boards', newBoard: 'New board', invite: 'Invite teammate',
     boardName: 'Board name', template: 'Template', kanban: 'Kanban', blank: 'Blank', create: 'Create', email: 'Email',
     sendInvite: 'Send invite', empty: 'No boards yet.', close: 'Close', backToBoards: '← Boards', addCard: 'Add card',
@@ -18,6 +19,7 @@ const STRINGS = {
     helpBody: 'Press N for a new board. Every action here is tracked by Cairn.', milestone: (name) => `Milestone reached: ${name}`,
   },
   fa: {
+    ownUi: 'رابط خودتان', ownUiBody: 'چک‌لیست و منوی تازه‌های این صفحه نشانه‌گذاری خود Acme است که از استورهای Cairn کشیده می‌شود؛ گشت‌ها و نظرسنجی‌ها از Cairn‌اند.', nothingNew: 'تازه‌ای نیست.', progressOf: (d, n) => `${d.toLocaleString('fa')} از ${n.toLocaleString('fa')} انجام شد`, tick: 'انجام شد', allDone: 'همه انجام شد، سپاس!', hide: 'پنهان کن', showList: 'نمایش چک‌لیست',
     whatsNew: 'تازه‌ها', help: 'راهنما', signedInAs: 'واردشده با', boards: 'بوردها', newBoard: 'بورد تازه', invite: 'دعوت هم‌تیمی',
     boardName: 'نام بورد', template: 'قالب', kanban: 'کانبان', blank: 'خالی', create: 'بساز', email: 'ایمیل',
     sendInvite: 'ارسال دعوت', empty: 'هنوز بوردی نساخته‌اید.', close: 'بستن', backToBoards: '→ بوردها', addCard: 'افزودن کارت',
@@ -26,6 +28,7 @@ const STRINGS = {
     helpBody: 'برای بورد تازه N را بزنید. Cairn همهٔ کارهای شما را اینجا ثبت می‌کند.', milestone: (name) => `به نقطهٔ عطف رسیدید: ${name}`,
   },
   ar: {
+    ownUi: 'واجهتك الخاصة', ownUiBody: 'قائمة المهام وقائمة ما الجديد في هذه الصفحة من ترميز Acme نفسه، مرسومة من مخازن Cairn؛ الجولات والاستبيانات من Cairn.', nothingNew: 'لا جديد.', progressOf: (d, n) => `${d.toLocaleString('ar')} من ${n.toLocaleString('ar')} منجز`, tick: 'تم', allDone: 'أنجزت كل شيء، شكرًا!', hide: 'إخفاء', showList: 'إظهار القائمة',
     whatsNew: 'ما الجديد', help: 'مساعدة', signedInAs: 'مسجّل باسم', boards: 'اللوحات', newBoard: 'لوحة جديدة', invite: 'دعوة زميل',
     boardName: 'اسم اللوحة', template: 'القالب', kanban: 'كانبان', blank: 'فارغة', create: 'إنشاء', email: 'البريد الإلكتروني',
     sendInvite: 'إرسال الدعوة', empty: 'لا توجد لوحات بعد.', close: 'إغلاق', backToBoards: '→ اللوحات', addCard: 'إضافة بطاقة',
@@ -90,8 +93,11 @@ export function toast(message) {
   toast.timer = setTimeout(() => el.classList.remove('shown'), 2500)
 }
 
-/** Starts the page: language, the account switcher, and Cairn (init, identify, listeners). */
-export function startPage() {
+/**
+ * Starts the page: language, the account switcher, and Cairn (init, identify, listeners). `options`
+ * go to `cairn.init` too (the headless page draws the checklist and the feed itself).
+ */
+export function startPage(options = { feed: { selector: '#whats-new' } }) {
   const user = currentUser()
   localize()
   const select = document.getElementById('user')
@@ -108,7 +114,7 @@ export function startPage() {
   // The header's "What's new" button opens Cairn's what's-new feed; Cairn sets its data-cairn-unread (app.css draws the badge).
   cairn.init({
     key: 'pk_demo', endpoint: window.CAIRN_ENDPOINT, locale: user.locale, debug: true, limits: { surveyCooldownDays: 0, perSession: 6 },
-    feed: { selector: '#whats-new' },
+    ...options,
   })
   cairn.identify(user.id, user.traits)
   cairn.on('milestone', ({ name }) => toast(t('milestone', name)))
