@@ -24,7 +24,7 @@ const FLOWS = ['cairn.js', 'engine.js', 'runtime.js']
 
 export const PATHS: readonly PagePath[] = [
   { name: 'tracking only', entries: ['cairn.js'], budget: 6 * KB, ceiling: 6 * KB },
-  { name: 'survey', entries: [...FLOWS, 'survey.js'], budget: 14 * KB, ceiling: 31.75 * KB },
+  { name: 'survey', entries: [...FLOWS, 'survey.js'], budget: 14 * KB, ceiling: 32 * KB },
   { name: 'checklist', entries: [...FLOWS, 'checklist.js'], budget: 14 * KB, ceiling: 30.5 * KB },
   { name: 'announcement (no hotspot)', entries: [...FLOWS, 'announcement.js'], budget: 14 * KB, ceiling: 30.5 * KB },
   // The what's-new feed (and a digest) loads its part of the announcement chunk on demand.
@@ -34,7 +34,7 @@ export const PATHS: readonly PagePath[] = [
     name: 'every kind',
     entries: [...FLOWS, 'survey.js', 'checklist.js', 'announcement.js', 'chunk-whats-new.js', 'tour.js', 'position.js'],
     budget: 26 * KB,
-    ceiling: 49.75 * KB,
+    ceiling: 50 * KB,
   },
 ]
 

@@ -56,11 +56,17 @@ describe('the flow engine renders through the widget runtime', () => {
     expect(fake.events.filter(([t]) => t === 'flow_error').map(([, p]) => [p.flowId, p.reason])).toEqual([['welcome', 'chunk_failed']])
   })
 
-  it('kind fields the widget cannot render are a flow_error with reason invalid', async () => {
-    const { engine, fake } = scheduled([{ id: 'empty', kind: 'tour', steps: [] }])
-    engine.show('empty', 'tour')
+  it.each<[string, object, string, string]>([
+    ['a tour without steps', { id: 'empty', kind: 'tour', steps: [] }, '$.steps', 'must be a non-empty list'],
+    ['a step without a title', { id: 'empty', kind: 'tour', steps: [{ id: 's' }] }, '$.steps[0].title', 'must be text'],
+    ['a survey question of no known type', { id: 'empty', kind: 'survey', questions: [{ id: 'q', type: 'essay', prompt: '?' }] }, '$.questions[0].type', expect.any(String) as never],
+    ['a checklist item without a title', { id: 'empty', kind: 'checklist', title: 'T', items: [{ id: 'i' }] }, '$.items[0].title', 'must be text'],
+    ['a banner of no known style', { id: 'empty', kind: 'announcement', title: 'T', style: 'popup' }, '$.style', 'must be modal, banner, slideout or hotspot'],
+  ])('kind fields the widget cannot render are a flow_error with reason invalid and props { path, message }: %s', async (_, flow, path, message) => {
+    const { engine, fake } = scheduled([flow])
+    engine.show('empty', (flow as { kind: 'tour' }).kind)
     await waitFor(() => expect(fake.typesOf('empty')).toContain('flow_error'))
-    expect(fake.events.find(([t]) => t === 'flow_error')?.[1]).toMatchObject({ flowId: 'empty', reason: 'invalid' })
+    expect(fake.events.find(([t]) => t === 'flow_error')?.[1]).toEqual({ flowId: 'empty', reason: 'invalid', props: { path, message } })
     expect(document.querySelector('cairn-root')).toBeNull()
   })
 

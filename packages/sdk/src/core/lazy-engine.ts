@@ -7,7 +7,7 @@ const PENDING = 500
 /**
  * Keeps the flow engine out of `cairn.js`: the real engine (`load`, the `engine` chunk) starts only
  * when this page has something to decide about — inline flows, flows or milestones the collector
- * served to an earlier page (cached) or serves now, or a `show*()` call. Until it has loaded, calls
+ * served to an earlier page (cached) or serves now, a flow in progress to resume, or a `show*()` call. Until it has loaded, calls
  * wait in order; on a page with nothing to decide, tracked events are not buffered at all.
  */
 export function lazyEngine(load: (host: EngineHost) => Promise<EngineFactory>, read: typeof fetch = (url, init) => fetch(url, init)): EngineFactory {
@@ -38,7 +38,9 @@ export function lazyEngine(load: (host: EngineHost) => Promise<EngineFactory>, r
     const some = (x: unknown) => Array.isArray(x) && x.length > 0
     const worth = (answer: unknown) => some((answer as { flows?: unknown })?.flows) || some((answer as { milestones?: unknown })?.milestones)
 
-    if (some(options.flows) || worth(readJson(host.storage, `${host.keys.base}engine:flows`))) start()
+    const stored = (name: string) => readJson(host.storage, `${host.keys.base}engine:${name}`)
+    // `live`: definitions of flows in progress that this page may resume (engine/live.ts).
+    if (some(options.flows) || worth(stored('flows')) || some(stored('live'))) start()
     else if (endpoint) {
       // The engine reads the flows again itself; the browser's cache answers that one with a 304.
       read(`${endpoint}/v1/flows?key=${encodeURIComponent(options.key)}`, { credentials: 'omit' })

@@ -100,9 +100,10 @@ export function decide(c: DecideInput): Decision[] {
     let b: Block | undefined
     if (ask) d.manual = true
     if (own(c.screen, id) !== undefined) b = { why: 'on screen' }
+    // In progress: a `show*()` of it resumes it too, where it was (not refused by its frequency, nor restarted).
+    else if ((ask || !own(c.failed, id)) && resumes(f, fs, now, visitStart)) d.resume = true
     else if (ask) b = ask.force ? undefined : targeting()
     else if (own(c.failed, id)) b = { why: own(c.failed, id) as string }
-    else if (resumes(f, fs, now, visitStart)) d.resume = true
     else if (!t) b = { why: 'no trigger' }
     else if (!(b = targeting())) {
       const waits = triggerFails(t, ctx)
@@ -132,7 +133,7 @@ export function decide(c: DecideInput): Decision[] {
     else if (isModal(f) && modal !== undefined) block(d, { why: `waiting ${JSON.stringify(modal)}` }, 'later')
     else {
       d.verdict = 'now'
-      d.reason = d.manual ? 'show*()' : d.resume ? 'resume' : `trigger ${JSON.stringify(f.trigger)}`
+      d.reason = d.resume ? 'resume' : d.manual ? 'show*()' : `trigger ${JSON.stringify(f.trigger)}`
       if (isModal(f)) modal = d.id
       if (byItself) auto.push(now)
     }

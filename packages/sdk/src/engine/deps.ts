@@ -34,8 +34,11 @@ export type FlowControls = {
    * and queued as a `survey_answer` under the submission id the engine keeps for this showing.
    */
   answer(a: AnswerInput): void
-  /** Something went wrong (`target_missing`, …); reported, the flow goes on unless the widget closes. */
-  error(reason: string, stepIndex?: number): void
+  /**
+   * Something went wrong (`target_missing`, …); reported, the flow goes on unless the widget closes.
+   * `props` say what (`{ path, message }` for a field the widget's check refused).
+   */
+  error(reason: string, stepIndex?: number, props?: Record<string, string>): void
   /** Left the screen without a user decision (paused, failed): nothing recorded, not shown again on this page. */
   close(): void
   /**
@@ -65,8 +68,8 @@ export type FeedView = { flows: FlowEnvelope[]; asked: number; away: number | un
 /** What `render` resolves to once the widget is on screen; the engine closes it on `reset`/`destroy`. */
 export type WidgetHandle = { close(): void }
 
-/** Names under which the engine persists data through {@link FlowEngineDeps.save}. */
-export type StoredName = 'state' | 'flows'
+/** Names under which the engine persists data through {@link FlowEngineDeps.save}: `live` keeps definitions of flows in progress (live.ts). */
+export type StoredName = 'state' | 'flows' | 'live'
 
 /** Everything the engine needs from the outside world; each has an in-memory twin in the tests. */
 export type FlowEngineDeps = {

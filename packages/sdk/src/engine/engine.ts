@@ -3,6 +3,7 @@ import { DEFAULT_LIMITS, isModal, pageFails } from './budget.ts'
 import { decide, type Ask, type Decision } from './decide.ts'
 import type { EngineEventType, EnginePayload, FlowControls, FlowEngine, FlowEngineDeps, FlowEngineOptions, WidgetHandle } from './deps.ts'
 import { flowMilestones, progress } from './checklist.ts'
+import { dropLive, keepLive, liveFlows } from './live.ts'
 import { FEED, FEED_FLOW, feedFlows } from './feed.ts'
 import { dict, isObject, own } from './own.ts'
 import { windowedEvents } from './rule.ts'
@@ -13,7 +14,7 @@ import { validateFlows, type FlowEventPayload } from './validate.ts'
 /** How long auto flows wait for the collector's user state before deciding without it. */
 const USER_STATE_WAIT = 3000
 
-type Request = { id: string; flow?: FlowEnvelope | undefined; kind?: FlowKind | undefined; at: number; opts: unknown }
+type Request = { id: string; kind?: FlowKind | undefined; at: number; opts: unknown }
 type Extra = { [K in keyof EnginePayload]?: EnginePayload[K] | undefined }
 
 /**
@@ -35,6 +36,9 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
   let state = emptyState()
   let inline: FlowEnvelope[] = []
   let remote: FlowEnvelope[] = []
+  /** Definitions handed to `show*()` on this page, and those kept for flows in progress (live.ts). */
+  let given: FlowEnvelope[] = []
+  let live: FlowEnvelope[] = []
   /** Milestones the collector's config declares. */
   let declared: string[] = []
   const watchers = new Set<() => void>()
@@ -64,8 +68,11 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
   let busy = false
   let again = false
 
-  /** Inline flows, replaced by the collector's with the same id. */
-  const flows = (): FlowEnvelope[] => [...new Map([...inline, ...remote].map((f) => [f.id, f])).values()]
+  /** Every flow this page knows; by id, the collector's replace kept and inline ones, and a `show*()` definition replaces them all. */
+  const flows = (): FlowEnvelope[] => [...new Map([...live, ...inline, ...remote, ...given].map((f) => [f.id, f])).values()]
+  /** Changes the kept definitions as stored, which other tabs change too. */
+  const keep = (f: (list: FlowEnvelope[]) => FlowEnvelope[]): void =>
+    safe(() => deps.save('live', f(((l) => (Array.isArray(l) ? l : []))(deps.load('live')))))
   const emit = (f: FlowEnvelope | string, type: EngineEventType, extra?: Extra): void => {
     const { id = f as string, version, kind } = f as Partial<FlowEnvelope>
     const p: Extra = { flowId: id, flowVersion: version, ...extra }
@@ -130,7 +137,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     const known = flows()
     const asks: (Ask & { opts: unknown })[] = []
     requests = requests.filter((r) => {
-      const flow = r.flow ?? known.find((f) => f.id == r.id) ?? (r.id == FEED ? FEED_FLOW : undefined)
+      const flow = known.find((f) => f.id == r.id) ?? (r.id == FEED ? FEED_FLOW : undefined)
       if (!flow) {
         if (!flowsPending) emit(r.id, 'flow_error', { reason: 'unknown_flow' })
         return flowsPending
@@ -199,6 +206,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         ...(flow.kind == 'survey' && { surveyAt: t }),
       })
       emit(flow, 'flow_shown', { reason: d.manual ? 'manual' : 'auto' })
+      if (id != FEED && !remote.some((f) => f.id == id)) keep((l) => keepLive(l, flow))
     }
     /** Leaves the screen; with `type`, the user decided (completed or dismissed), which means they saw it. */
     const end = (p?: object, type?: FlowEventType, extra?: Extra): void => {
@@ -212,6 +220,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         mark()
         change({ flows: { [id]: { shownCount: 0, ...p } } }, true)
         emit(flow, type, extra)
+        keep((l) => dropLive(l, id))
       }
       run()
     }
@@ -222,7 +231,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     }
     const controls: FlowControls = {
       state: own(state.flows, id),
-      via: d.manual ? 'manual' : d.resume ? 'resume' : 'auto',
+      via: d.resume ? 'resume' : d.manual ? 'manual' : 'auto',
       opts,
       step(stepIndex, stepId) {
         if (gone()) return
@@ -256,10 +265,10 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         change({ flows: { [id]: { shownCount: 0, answers: sub[1], answeredAt: deps.now(), submissionId: sub[0] } } }, true)
         emit(flow, 'survey_answer', { submissionId: sub[0], ...a })
       },
-      error(reason, stepIndex) {
+      error(reason, stepIndex, props) {
         // A missing target names its selector: the step's (a tour) or the flow's own (a hotspot).
         const selector = reason == 'target_missing' && (((flow as { steps?: object[] }).steps?.[stepIndex ?? 0] ?? flow) as { target?: unknown }).target
-        if (!gone()) emit(flow, 'flow_error', { reason, stepIndex, ...(typeof selector == 'string' && { props: { selector } }) })
+        if (!gone()) emit(flow, 'flow_error', { reason, stepIndex, props: props ?? (typeof selector == 'string' ? { selector } : undefined) })
       },
       close: () => fail('closed'),
       watch(listener) {
@@ -347,6 +356,8 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         const v = validateFlows([kind && isObject(flow) && !('kind' in flow) ? { ...flow, kind } : flow])
         if (!(def = v.flows[0])) return invalid(v.errors)
         id = def.id
+        // Known from now on (its ticks, milestones, resuming), but it shows only when asked.
+        given = [...given.filter((f) => f.id != id), { ...def, trigger: undefined }]
       }
       if (id == FEED) {
         feedOpts = { selector: (opts as { selector?: unknown } | undefined)?.selector }
@@ -355,7 +366,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
           watchers.forEach(safe)
         }
       }
-      requests = [...requests.filter((r) => r.id != id), { id, flow: def, kind, at: deps.now(), opts }]
+      requests = [...requests.filter((r) => r.id != id), { id, kind, at: deps.now(), opts }]
       run()
     },
     track: (name) => act(
@@ -384,7 +395,9 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       closeAll()
       if (feed) requests.push({ id: FEED, at: deps.now(), opts: feedOpts })
       state = touch(emptyState(), deps.now())
+      live = []
       safe(() => deps.save('state', state))
+      keep(() => [])
       syncUser()
       run()
     },
@@ -407,6 +420,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
   }
 
   safe(() => (state = readState(deps.load('state'))))
+  safe(() => (live = liveFlows(validateFlows(deps.load('live') ?? []).flows, state, deps.now())))
   if (options.flows !== undefined) {
     const v = validateFlows(options.flows)
     inline = v.flows

@@ -4,6 +4,7 @@ import { createHostRoot, type HostRoot } from './host/host-root.ts'
 import { renderWidget } from './host/render-widget.ts'
 import { importChunk, loadKind } from './host/load-chunk.ts'
 import { warmUp } from './host/warm-up.ts'
+import { problemProps } from './host/problem.ts'
 import type { Flow } from '@cairn/protocol'
 import type { MountContext, RuntimeOptions, WidgetEvent, WidgetHandle, WidgetModule, WidgetProps, WidgetRuntime } from './host/types.ts'
 
@@ -100,7 +101,7 @@ export function createRuntime(options: RuntimeOptions): WidgetRuntime {
           else if (event.type === 'dismissed') controls.dismiss(event.stepIndex, event.reason)
           else if (event.type === 'warning') controls.error(event.reason ?? 'warning', event.stepIndex)
           else if (event.type === 'error') {
-            controls.error(event.reason ?? 'render_failed', event.stepIndex)
+            controls.error(event.reason ?? 'render_failed', event.stepIndex, event.reason == 'invalid' ? problemProps(event.error) : undefined)
             controls.close()
           }
         },
