@@ -7,10 +7,11 @@ import { tour } from '../widgets/flows.ts'
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 /** A host with just what the lazy engine reads, and a real engine stand-in that records its calls. */
-function setup(options: { flows?: unknown[]; endpoint?: string; cached?: unknown; flowsAnswer?: unknown; chunk?: 'fails' } = {}) {
+function setup(options: { flows?: unknown[]; endpoint?: string; cached?: unknown; live?: unknown; flowsAnswer?: unknown; chunk?: 'fails' } = {}) {
   const storage = memoryStorage()
   const keys = storageKeys('pk_test')
   if (options.cached) storage.set(`${keys.base}engine:flows`, JSON.stringify(options.cached))
+  if (options.live) storage.set(`${keys.base}engine:live`, JSON.stringify(options.live))
   const fail = vi.fn()
   const host = { options: { key: 'pk_test', flows: options.flows }, endpoint: options.endpoint ?? '', keys, storage, fail } as unknown as EngineHost
   const calls: string[] = []
@@ -80,6 +81,15 @@ describe('lazyEngine', () => {
     const { load, read } = setup({ endpoint: 'http://127.0.0.1:1', cached: { flows: [tour] } })
     expect(load).toHaveBeenCalledTimes(1)
     expect(read).not.toHaveBeenCalled()
+  })
+
+  it.each<[string, unknown, number]>([
+    ['a kept definition of a flow in progress', [tour], 1],
+    ['an empty list of them', [], 0],
+    ['junk stored under the name', { flows: 1 }, 0],
+  ])('loads at once for %s, with nothing defined on the page', (_, live, loads) => {
+    const { load } = setup({ live })
+    expect(load).toHaveBeenCalledTimes(loads)
   })
 
   it('reports a chunk that fails to load, drops what waited, and tries again on the next show*()', async () => {

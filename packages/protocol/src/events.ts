@@ -3,6 +3,7 @@ import { LIMITS } from './limits.ts'
 import { UUID_V7 } from './uuid.ts'
 import { jsonObject } from './json.ts'
 import { timestampSchema } from './time.ts'
+import { QUESTION_TYPES } from './flows/survey.ts'
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id))
 const name = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.name))
@@ -71,6 +72,12 @@ export const surveyAnswerEvent = v.strictObject({
   other: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.string))),
   /** True on the last answer of the submission. */
   final: v.optional(v.boolean()),
+  /**
+   * The question's type and, for a rating, its scale, as the reader saw them: results need them for a
+   * survey the collector has no definition of (one shown with `showSurvey({ … })`).
+   */
+  questionType: v.optional(v.picklist(QUESTION_TYPES)),
+  scale: v.optional(v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(10))),
 })
 /** An activation milestone reached; the collector keeps the first one per user and name. */
 export const milestoneEvent = v.strictObject({ ...common, type: v.literal('milestone'), name })
