@@ -15,9 +15,17 @@ const SUBMISSIONS = `
 const FROM = 'survey_responses r JOIN subs s USING (submission_id)'
 const WHERE = 'r.project_id = $1 AND r.flow_id = $2'
 
-/** Every question id answered in survey $2 of project $1, ever: the questions of a survey no longer published. */
+/**
+ * Every question answered in survey $2 of project $1, ever, with the type and scale its latest typed
+ * answer came with (null: none did), in the order readers first answered them: the questions of a
+ * survey the collector has no definition of.
+ */
 export const SURVEY_QUESTION_IDS = `
-SELECT DISTINCT question_id AS q FROM survey_responses WHERE project_id = $1 AND flow_id = $2 ORDER BY 1`
+SELECT question_id AS q,
+  (array_agg(question_type ORDER BY answered_at DESC) FILTER (WHERE question_type IS NOT NULL))[1] AS type,
+  (array_agg(scale ORDER BY answered_at DESC) FILTER (WHERE question_type IS NOT NULL))[1] AS scale
+FROM survey_responses WHERE project_id = $1 AND flow_id = $2
+GROUP BY question_id ORDER BY min(answered_at), question_id`
 
 /** How many submissions started in the period, and how many reached the end. */
 export const SURVEY_SUMMARY = `

@@ -1,4 +1,4 @@
-import type { Question } from '@cairn/protocol'
+import type { Question, QuestionType } from '@cairn/protocol'
 import { weekStart } from './milestones-stats.ts'
 import { nps, type Nps } from './survey-nps.ts'
 import { pmf, type Pmf } from './survey-pmf.ts'
@@ -24,8 +24,12 @@ export type QuestionData = {
   texts?: TextPage | undefined
 }
 
-/** A question as results know it: its definition, or only its id when the survey is no longer published. */
-export type Asked = Question | { id: string; type: 'unknown'; prompt?: undefined }
+/**
+ * A question as results know it: its published definition, or what its answers say when the collector
+ * has none (a survey shown from code, or no longer published): its type and a rating's scale, without
+ * prompt or options (`unknown`: the answers came without a type).
+ */
+export type Asked = Question | { id: string; type: QuestionType | 'unknown'; scale?: number; prompt?: undefined; options?: undefined; other?: undefined }
 
 /** Results of one question: always `id`, `type`, `prompt` and `responses`, then what its type measures. */
 export type QuestionStats = { id: string; type: string; prompt: string | null; responses: number } & (
@@ -75,7 +79,8 @@ export function questionStats(q: Asked, data: QuestionData): QuestionStats {
     }
     case 'single':
     case 'multi': {
-      const ids = q.options.map((o) => o.id)
+      // Without a definition, the options are those the answers chose.
+      const ids = q.options?.map((o) => o.id) ?? [...new Set([...data.values, ...data.elements].map(({ v }) => v).filter((v) => typeof v === 'string'))].sort()
       const counts = strings(q.type === 'multi' ? data.elements : data.values, q.other ? [...ids, OTHER] : ids)
       const responses = q.type === 'multi' ? data.answered : Object.values(counts).reduce((a, b) => a + b, 0)
       return { ...head, responses, counts, ...(q.other && { other: data.other, ...(data.texts && { texts: data.texts }) }) }

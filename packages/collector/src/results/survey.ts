@@ -3,6 +3,7 @@ import type { Storage } from '../storage/storage.ts'
 import type { Period } from './milestones-period.ts'
 import type { Nps } from './survey-nps.ts'
 import type { Pmf } from './survey-pmf.ts'
+import { askedFromAnswers, type AnsweredQuestion } from './survey-asked.ts'
 import { SURVEY_ANSWERED, SURVEY_ELEMENTS, SURVEY_NPS_WEEKS, SURVEY_QUESTION_IDS, SURVEY_REACH, SURVEY_SUMMARY, SURVEY_VALUES } from './survey-sql.ts'
 import { npsTrend, questionStats, type Asked, type NpsWeek, type QuestionData, type QuestionStats } from './survey-stats.ts'
 import { textPage } from './survey-texts.ts'
@@ -31,13 +32,18 @@ export type SurveyResults = {
   questions: QuestionStats[]
 }
 
-/** The questions of a published survey, or those its data names when it is no longer published; `undefined`: no such survey. */
+/**
+ * The questions of a survey: its published definition when there is one — it wins over what answers
+ * say, whoever defined the survey the reader saw — else those its answers name, typed as they came
+ * (`askedFromAnswers`: a survey shown with `showSurvey({ … })`, or no longer published); `undefined`:
+ * no such survey.
+ */
 export async function questionsOf(storage: Storage, flows: readonly Flow[], id: string, params: unknown[]): Promise<Asked[] | undefined> {
   const flow = flows.find((f): f is SurveyFlow => f.id === id && f.kind === 'survey')
   if (flow) return flow.questions
   if (flows.some((f) => f.id === id)) return undefined
-  const asked = await storage.query<{ q: string }>(SURVEY_QUESTION_IDS, params.slice(0, 2))
-  return asked.length ? asked.map(({ q }) => ({ id: q, type: 'unknown' as const })) : undefined
+  const asked = await storage.query<AnsweredQuestion>(SURVEY_QUESTION_IDS, params.slice(0, 2))
+  return asked.length ? askedFromAnswers(asked) : undefined
 }
 
 /**

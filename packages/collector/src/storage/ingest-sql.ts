@@ -82,14 +82,15 @@ WHERE excluded.reached_at < flow_steps.reached_at`
 
 export const UPSERT_ANSWERS = `
 INSERT INTO survey_responses (project_id, flow_id, submission_id, question_id, anonymous_id, user_id, event_id,
-  answer, other, final, answered_at)
-SELECT $1, r.f, r.sub, r.q, r.a, r.u, r.id::uuid, r.answer, r.other, r.final, ${at('r."at"')}
+  answer, other, final, answered_at, question_type, scale)
+SELECT $1, r.f, r.sub, r.q, r.a, r.u, r.id::uuid, r.answer, r.other, r.final, ${at('r."at"')}, r.qt, r.scale
 FROM jsonb_to_recordset($2::jsonb) AS r(f text, sub text, q text, a text, u text, id text, answer jsonb,
-  other text, final boolean, "at" float8)
+  other text, final boolean, "at" float8, qt text, scale integer)
 ORDER BY r.f, r.sub, r.q
 ON CONFLICT (project_id, flow_id, submission_id, question_id) DO UPDATE SET
   anonymous_id = excluded.anonymous_id, user_id = excluded.user_id, event_id = excluded.event_id,
-  answer = excluded.answer, other = excluded.other, final = excluded.final, answered_at = excluded.answered_at
+  answer = excluded.answer, other = excluded.other, final = excluded.final, answered_at = excluded.answered_at,
+  question_type = excluded.question_type, scale = excluded.scale
 WHERE excluded.answered_at >= survey_responses.answered_at`
 
 export const UPSERT_MILESTONES = `

@@ -21,6 +21,8 @@ export type FlowStateRow = Actor & {
 export type FlowStepRow = Actor & { f: string; s: string; at: number }
 export type AnswerRow = Actor & {
   f: string; sub: string; q: string; id: string; answer: Answer; other: string | null; final: boolean; at: number
+  /** The question's type and a rating's scale, as the SDK sent them (null from an older SDK). */
+  qt: string | null; scale: number | null
 }
 export type MilestoneRow = Actor & { n: string; at: number }
 export type CountRow = Actor & { n: string; c: number; last: number }
@@ -113,10 +115,10 @@ export function project(events: readonly StoredEvent[]): Projections {
       case 'survey_answer':
         answers.upsert([e.flowId, e.submissionId, e.questionId], () => ({
           ...actor, f: e.flowId, sub: e.submissionId, q: e.questionId, id: e.id,
-          answer: e.answer, other: e.other ?? null, final: e.final ?? false, at: ts,
+          answer: e.answer, other: e.other ?? null, final: e.final ?? false, at: ts, qt: e.questionType ?? null, scale: e.scale ?? null,
         }), (row) => {
           if (ts < row.at) return
-          Object.assign(row, { ...actor, id: e.id, answer: e.answer, other: e.other ?? null, final: e.final ?? false, at: ts })
+          Object.assign(row, { ...actor, id: e.id, answer: e.answer, other: e.other ?? null, final: e.final ?? false, at: ts, qt: e.questionType ?? null, scale: e.scale ?? null })
         })
         break
       case 'flow_error':

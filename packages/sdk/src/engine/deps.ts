@@ -8,7 +8,7 @@ import type { FlowEventPayload } from './validate.ts'
 export type FlowUser = { userId?: string | undefined; anonymousId: string; traits?: Readonly<Record<string, unknown>> | undefined }
 
 /** One answer as the survey widget gives it; the engine adds the flow and the submission id. */
-export type AnswerInput = Pick<SurveyAnswerEvent, 'questionId' | 'answer'> & Partial<Pick<SurveyAnswerEvent, 'other' | 'final'>>
+export type AnswerInput = Pick<SurveyAnswerEvent, 'questionId' | 'answer'> & Partial<Pick<SurveyAnswerEvent, 'other' | 'final' | 'questionType' | 'scale'>>
 
 /** What the engine reports: a flow's lifecycle, and survey answers. */
 export type EngineEventType = FlowEventType | 'survey_answer'

@@ -50,7 +50,11 @@ export default function Survey({ flow, env, state, via, live }: WidgetProps<Surv
     const other = otherText(draft)
     env.emit({
       type: 'answer', ...at,
-      answer: { questionId: q.id, answer: answer as NonNullable<typeof answer>, ...(other && { other }), ...(to >= qs.length && { final: true }) },
+      // Its type and scale go with it: results are the same whether or not the collector has the definition.
+      answer: {
+        questionId: q.id, questionType: q.type, ...(q.type == 'rating' && { scale: q.scale ?? 5 }),
+        answer: answer as NonNullable<typeof answer>, ...(other && { other }), ...(to >= qs.length && { final: true }),
+      },
     })
     setAnswered(true)
     setIndex(to)
