@@ -32,8 +32,8 @@ describe('survey answers through the SDK', () => {
 
     const id = (heard[0] as { submissionId: string }).submissionId
     expect(heard).toEqual([
-      { flowId: 'nps', kind: 'survey', submissionId: id, questionId: 'score', answer: 10 },
-      { flowId: 'nps', kind: 'survey', submissionId: id, questionId: 'why', answer: 'Fast', final: true },
+      { flowId: 'nps', kind: 'survey', submissionId: id, questionId: 'score', questionType: 'nps', answer: 10 },
+      { flowId: 'nps', kind: 'survey', submissionId: id, questionId: 'why', questionType: 'text', answer: 'Fast', final: true },
     ])
     await sdk.flush()
     const sent = events().filter((e) => e.type === 'survey_answer')

@@ -59,8 +59,8 @@ describe('the survey widget', () => {
     expect(ui.getByRole('link', { name: 'See the roadmap' }).getAttribute('href')).toBe('https://example.com/roadmap')
     fireEvent.click(ui.getByRole('button', { name: 'Done' }))
     expect(answers(events)).toEqual([
-      { questionId: 'score', answer: 9 },
-      { questionId: 'love', answer: 'Fast boards', final: true },
+      { questionId: 'score', questionType: 'nps', answer: 9 },
+      { questionId: 'love', questionType: 'text', answer: 'Fast boards', final: true },
     ])
     expect(summary(events)).toEqual(['shown', 'answer:0:score', 'step:2:love', 'answer:2:love', 'step:3', 'completed:3'])
     expect(ui.queryByRole('dialog')).toBeNull()
@@ -82,7 +82,7 @@ describe('the survey widget', () => {
     fireEvent.click(ui.getByRole('radio', { name: '2' }))
     fireEvent.click(ui.getByRole('button', { name: 'Next' }))
     fireEvent.click(ui.getByRole('button', { name: 'Submit' }))
-    expect(answers(events)).toEqual([{ questionId: 'score', answer: 2 }, { questionId: 'missing', answer: null, final: true }])
+    expect(answers(events)).toEqual([{ questionId: 'score', questionType: 'nps', answer: 2 }, { questionId: 'missing', questionType: 'text', answer: null, final: true }])
     expect(ui.getByRole('heading', { name: 'Thanks, friend!' })).toBeTruthy()
   })
 
@@ -94,7 +94,7 @@ describe('the survey widget', () => {
     expect(ui.getByRole('dialog', { name: 'What do you love?' })).toBeTruthy()
     fireEvent.click(ui.getByRole('button', { name: 'Submit' }), { detail: 2 })
     expect(ui.getByRole('dialog', { name: 'What do you love?' })).toBeTruthy()
-    expect(answers(events)).toEqual([{ questionId: 'score', answer: 9 }])
+    expect(answers(events)).toEqual([{ questionId: 'score', questionType: 'nps', answer: 9 }])
   })
 
   it('"Ask me later" puts it off before any answer; × dismisses at the question it is on; × on the thanks completes', async () => {
@@ -139,7 +139,7 @@ describe('the survey widget', () => {
     ])
     fireEvent.click(ui.getByRole('radio', { name: 'Very disappointed' }))
     fireEvent.click(ui.getByRole('button', { name: 'Submit' }))
-    expect(answers(events)).toEqual([{ questionId: 'pmf', answer: 'very', final: true }])
+    expect(answers(events)).toEqual([{ questionId: 'pmf', questionType: 'pmf', answer: 'very', final: true }])
   })
 
   it('choices: single and multiple, with "Other" and its text, and branches by the choice', async () => {
@@ -166,8 +166,8 @@ describe('the survey widget', () => {
     fireEvent.click(ui.getByRole('radio', { name: 'Burn-down' }))
     fireEvent.click(submit)
     expect(answers(events)).toEqual([
-      { questionId: 'use', answer: ['reports', '_other'], other: 'Timeline' },
-      { questionId: 'which', answer: 'burn', final: true },
+      { questionId: 'use', questionType: 'multi', answer: ['reports', '_other'], other: 'Timeline' },
+      { questionId: 'which', questionType: 'single', answer: 'burn', final: true },
     ])
   })
 
@@ -210,7 +210,7 @@ describe('the survey widget', () => {
     expect([...stars].map((s) => s.className)).toEqual(['on', 'on', 'on', ''])
     fireEvent.click(ui.getByRole('button', { name: 'Next' }))
     expect(radios(ui)).toEqual(['1', '2', '3', '4', '5'])
-    expect(answers(events)).toEqual([{ questionId: 'csat', answer: 4 }, { questionId: 'ces', answer: null }, { questionId: 'stars', answer: 3 }])
+    expect(answers(events)).toEqual([{ questionId: 'csat', questionType: 'csat', answer: 4 }, { questionId: 'ces', questionType: 'ces', answer: null }, { questionId: 'stars', questionType: 'rating', scale: 4, answer: 3 }])
   })
 
   it('resumes where the reader left it in this visit, with their answers', async () => {
@@ -218,7 +218,7 @@ describe('the survey widget', () => {
     expect(ui.getByRole('dialog', { name: 'What do you love?' })).toBeTruthy()
     expect(ui.queryByRole('button', { name: 'Ask me later' })).toBeNull()
     fireEvent.click(ui.getByRole('button', { name: 'Submit' }))
-    expect(answers(events)).toEqual([{ questionId: 'love', answer: null, final: true }])
+    expect(answers(events)).toEqual([{ questionId: 'love', questionType: 'text', answer: null, final: true }])
     document.body.replaceChildren()
     // Answers of an earlier showing are not this one's: it starts afresh.
     const fresh = await show(nps, { via: 'resume', state: { shownCount: 2, shownAt: 30, step: 2, answers: { score: 9 }, answeredAt: 20 } })

@@ -33,7 +33,7 @@ export async function expectProjectionsMatchEvents(query: Query, projectId: stri
   expect(byKey(steps, (r) => `${r.a}|${r.u}|${r.f}|${r.s}`)).toEqual(byKey(p.flowSteps, (r) => `${r.a}|${r.u}|${r.f}|${r.s}`))
 
   const answers = await query<Record<string, unknown>>(
-    `SELECT anonymous_id a, user_id u, flow_id f, submission_id sub, question_id q, event_id::text id, answer, other, final,
+    `SELECT anonymous_id a, user_id u, flow_id f, submission_id sub, question_id q, question_type qt, scale, event_id::text id, answer, other, final,
       ${ms('answered_at')} "at" FROM survey_responses ${where}`, [projectId])
   expect(byKey(answers, (r) => `${r.f}|${r.sub}|${r.q}`)).toEqual(byKey(p.answers, (r) => `${r.f}|${r.sub}|${r.q}`))
 

@@ -77,7 +77,7 @@ export function report(ctx: ReportContext, method: string, args: unknown[]): voi
     const other = typeof args[3] == 'string' && args[3].trim() && (answer == '_other' || (Array.isArray(answer) && answer.includes('_other'))) ? args[3].trim() : ''
     const questions = (flow as SurveyFlow).questions
     const to = nextIndex(questions, value.index, answer ?? undefined)
-    controls.answer({ questionId: q.id, answer, ...(other && { other }), ...(to >= questions.length && { final: true }) })
+    controls.answer({ questionId: q.id, questionType: q.type, ...(q.type == 'rating' && { scale: q.scale ?? 5 }), answer, ...(other && { other }), ...(to >= questions.length && { final: true }) })
     controls.step(to, questions[to]?.id)
   } else no('no such method')
 }
