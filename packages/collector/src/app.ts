@@ -9,6 +9,7 @@ import { checklistResultsRoute } from './routes/results/checklists.ts'
 import { flowResultsRoute } from './routes/results/flows.ts'
 import { holdoutResultsRoute } from './routes/results/holdout.ts'
 import { milestonesResultsRoute } from './routes/results/milestones.ts'
+import { retentionResultsRoute } from './routes/results/retention.ts'
 import { surveyAnswersRoute, surveyResultsRoute } from './routes/results/survey.ts'
 import { surveyCsvRoute } from './routes/results/survey-csv.ts'
 import { userStateRoute } from './routes/user-state.ts'
@@ -33,11 +34,12 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/v1/results/checklists/:id', checklistResultsRoute(ctx))
   app.get('/v1/results/flows/:id', flowResultsRoute(ctx))
   app.get('/v1/results/holdout/:flowId', holdoutResultsRoute(ctx))
+  app.get('/v1/results/retention', retentionResultsRoute(ctx))
   // Before `:id`, which would take `nps.csv` for a survey id (flow ids may contain dots).
   app.get('/v1/results/surveys/:file{[^/]+\\.csv}', surveyCsvRoute(ctx))
   app.get('/v1/results/surveys/:id', surveyResultsRoute(ctx))
   app.get('/v1/results/surveys/:id/answers/:questionId', surveyAnswersRoute(ctx))
-  for (const path of ['/v1/batch', '/v1/flows', '/v1/users/:id/state', '/health', '/v1/results/milestones', '/v1/results/checklists/:id', '/v1/results/flows/:id', '/v1/results/holdout/:flowId', '/v1/results/surveys/:id', '/v1/results/surveys/:id/answers/:questionId']) {
+  for (const path of ['/v1/batch', '/v1/flows', '/v1/users/:id/state', '/health', '/v1/results/milestones', '/v1/results/checklists/:id', '/v1/results/flows/:id', '/v1/results/holdout/:flowId', '/v1/results/retention', '/v1/results/surveys/:id', '/v1/results/surveys/:id/answers/:questionId']) {
     app.all(path, (c) => fail(c, 405, 'method_not_allowed', 'see the HTTP API in the README'))
   }
   app.notFound((c) => fail(c, 404, 'not_found', 'no such endpoint; see the HTTP API in the README'))

@@ -33,6 +33,13 @@ export const projectSchema = v.strictObject({
    * (`sdk.track('created_first_project')`). Served to the SDK with the flows; listed in the results.
    */
   milestones: v.optional(v.pipe(v.array(milestoneName), v.maxLength(100), v.check(unique, 'milestone names must be unique')), []),
+  /**
+   * Tracked event names that make a user active for retention (`["card_created"]`); without it every
+   * tracked event and identify does, never Cairn's own widget events. See docs/retention.md.
+   */
+  activeEvents: v.optional(v.pipe(v.array(milestoneName), v.minLength(1), v.maxLength(100), v.check(unique, 'event names must be unique'))),
+  /** A numeric trait (e.g. `mrr`) whose sum over users gives revenue churn in the retention results. */
+  revenueTrait: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.name))),
 })
 
 /** The config file (`cairn.config.json`). */

@@ -13,6 +13,10 @@ export type Project = {
   flowsDir?: string
   /** Declared activation milestones (tracked event names); absent when none are declared. */
   milestones?: string[]
+  /** Tracked event names that count as activity for retention; absent: every tracked event and identify. */
+  activeEvents?: string[]
+  /** The numeric trait summed for revenue churn. */
+  revenueTrait?: string
 }
 
 /** The collector's configuration, validated and with paths resolved. */

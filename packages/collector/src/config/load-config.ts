@@ -40,6 +40,8 @@ export function parseConfig(json: unknown, file: string, baseDir: string): Confi
     if (p.identitySecret !== undefined) project.identitySecret = p.identitySecret
     if (p.flowsDir !== undefined) project.flowsDir = resolve(baseDir, p.flowsDir)
     if (p.milestones.length > 0) project.milestones = p.milestones
+    if (p.activeEvents !== undefined) project.activeEvents = p.activeEvents
+    if (p.revenueTrait !== undefined) project.revenueTrait = p.revenueTrait
     return project
   })
   return { projects, rateLimit: result.value.rateLimit ?? DEFAULT_RATE_LIMIT, trustProxy: result.value.trustProxy ?? false }

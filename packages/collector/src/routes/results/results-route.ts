@@ -11,9 +11,10 @@ export type ResultsQuery = { c: Context; project: Project; flows: readonly Flow[
 
 /**
  * A `GET /v1/results/…` route: checks the secret key and the `from`/`to` period, reads, and answers
- * the result as JSON (`undefined` → 404 with `notFound`, a storage failure → 503 with Retry-After).
+ * the result as JSON (`undefined` → 404 with `notFound`, a Response as it is, a storage failure → 503
+ * with Retry-After).
  */
-export function resultsRoute(ctx: AppContext, notFound: string, read: (query: ResultsQuery) => Promise<object | undefined>) {
+export function resultsRoute(ctx: AppContext, notFound: string, read: (query: ResultsQuery) => Promise<object | Response | undefined>) {
   return async (c: Context) => {
     const match = ctx.gate(c, resultsKey(c), 'results')
     if (match instanceof Response) return match
@@ -23,6 +24,7 @@ export function resultsRoute(ctx: AppContext, notFound: string, read: (query: Re
       const { flows } = await ctx.flows.flowsFor(match.project.id)
       const results = await read({ c, project: match.project, flows, period })
       if (!results) return fail(c, 404, 'not_found', notFound)
+      if (results instanceof Response) return results
       return c.json(results, 200, { 'Cache-Control': 'no-store' })
     } catch (error) {
       ctx.log(`Cairn collector: results read failed (${(error as Error).message}); answering 503`)

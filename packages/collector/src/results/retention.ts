@@ -1,0 +1,61 @@
+import type { Project } from '../config/config.ts'
+import type { Storage } from '../storage/storage.ts'
+import { cohortTable, type CohortMode, type CohortTable } from './cohorts.ts'
+import type { Period } from './milestones-period.ts'
+import { periodEndMs, periodsBetween, periodStartMs, shiftPeriod, type PeriodKind } from './periods.ts'
+import type { RetentionOptions } from './retention-options.ts'
+import { RETENTION_PEOPLE } from './retention-sql.ts'
+import { retentionPeriods, type ActivePerson, type LifecyclePeriod, type RetentionPeriod } from './retention-stats.ts'
+
+/** The answer of `GET /v1/results/retention` (a contract the dashboard draws). */
+export type RetentionResults = {
+  period: PeriodKind
+  tz: string
+  mode: CohortMode
+  /** The project's own qualifying events, or `null` for the default (every tracked event and identify). */
+  activeEvents: string[] | null
+  /** The range asked for, as ISO 8601 times; every period overlapping it is reported whole. */
+  from: string
+  to: string
+  periods: RetentionPeriod[]
+  lifecycle: LifecyclePeriod[]
+  cohorts: CohortTable
+}
+
+/** Who was active in which of `periods` (and the one before), read from the activity rollup. */
+export async function activePeople(
+  storage: Storage, project: Pick<Project, 'id' | 'activeEvents' | 'revenueTrait'>, periods: readonly string[], options: Omit<RetentionOptions, 'mode'>,
+): Promise<ActivePerson[]> {
+  const first = periods[0] as string
+  const last = periods.at(-1) as string
+  const from = periodStartMs(shiftPeriod(first, options.kind, -1), options.tz)
+  const to = periodEndMs(last, options.kind, options.tz)
+  return storage.query<ActivePerson>(RETENTION_PEOPLE, [
+    project.id, project.activeEvents ?? null, options.tz, options.kind, from, to, project.revenueTrait ?? null,
+  ])
+}
+
+/**
+ * Retention of one project over the periods overlapping `range`: S, E, N (new, resurrected), L, CRR
+ * and churn per period (revenue churn when the project names a revenue trait), the lifecycle, and
+ * the cohort table. A period is complete once it has ended by `now`. See docs/retention.md.
+ */
+export async function retentionResults(
+  storage: Storage, project: Pick<Project, 'id' | 'activeEvents' | 'revenueTrait'>, range: Period, options: RetentionOptions, now: number,
+): Promise<RetentionResults> {
+  const periods = periodsBetween(range.from, range.to, options.kind, options.tz)
+  const people = await activePeople(storage, project, periods, options)
+  const complete = (start: string) => periodEndMs(start, options.kind, options.tz) <= now
+  const before = shiftPeriod(periods[0] as string, options.kind, -1)
+  const table = retentionPeriods(people, periods, before, complete, project.revenueTrait !== undefined)
+  return {
+    period: options.kind,
+    tz: options.tz,
+    mode: options.mode,
+    activeEvents: project.activeEvents ?? null,
+    from: new Date(range.from).toISOString(),
+    to: new Date(range.to).toISOString(),
+    ...table,
+    cohorts: cohortTable(people, periods, options.mode, complete),
+  }
+}
