@@ -7,7 +7,7 @@ describe('@cairn/collector public surface', () => {
   it('exports exactly these runtime names', () => {
     expect(Object.keys(collector).sort()).toEqual([
       'ConfigError', 'DEFAULT_RATE_LIMIT', 'DataDirLockedError', 'createApp', 'createFlowSource', 'createRateLimiter',
-      'demoConfig', 'identityHash', 'loadConfig', 'openStorage', 'parseConfig', 'startCollector',
+      'dashboardDir', 'demoConfig', 'identityHash', 'loadConfig', 'memoryDashboardFiles', 'openStorage', 'parseConfig', 'startCollector',
     ])
   })
 })

@@ -1,5 +1,7 @@
 import type { Context } from 'hono'
-import type { Config } from './config/config.ts'
+import type { Config, Project } from './config/config.ts'
+import type { DashboardFiles } from './dashboard/dashboard-files.ts'
+import { createSessions, type Sessions } from './dashboard/sessions.ts'
 import type { FlowSource } from './flows/flow-source.ts'
 import type { Storage } from './storage/storage.ts'
 import { fail } from './http/errors.ts'
@@ -19,6 +21,8 @@ export type AppDeps = {
   log?: (line: string) => void
   /** Retry-After, in seconds, sent with 503. @default 5 */
   retryAfterSeconds?: number
+  /** The built dashboard served at `/dashboard/`; without it that answers 503 "not built". */
+  dashboard?: DashboardFiles
 }
 
 /** Shared by the routes: deps with defaults, and the key/origin/rate gate every /v1 route passes. */
@@ -28,6 +32,10 @@ export type AppContext = {
   now: () => number
   log: (line: string) => void
   retryAfter: string
+  projects: readonly Project[]
+  clientIp: (c: Context) => string
+  /** The dashboard's signed-in sessions (cookies). */
+  sessions: Sessions
   /**
    * Checks key, role, origin and rate; a Response is the error to answer. `ingest` refuses the secret
    * key, `results` requires it, `read` takes either.
@@ -46,6 +54,9 @@ export function appContext(deps: AppDeps): AppContext {
     now,
     log: deps.log ?? ((line) => console.error(line)),
     retryAfter: String(deps.retryAfterSeconds ?? 5),
+    projects: deps.config.projects,
+    clientIp,
+    sessions: createSessions(deps.config.projects, now, deps.config.trustProxy),
     gate(c, key, use) {
       if (key === undefined || key === '') return fail(c, 401, 'missing_key', 'pass the project key as "key" (body or query) or the X-Cairn-Key header')
       const match = keys(key)

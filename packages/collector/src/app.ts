@@ -1,11 +1,15 @@
 import { Hono } from 'hono'
 import { appContext, type AppDeps } from './app-context.ts'
 import { cors } from './http/cors.ts'
+import { dashboardHeaders } from './dashboard/security-headers.ts'
 import { fail } from './http/errors.ts'
 import { batchRoute } from './routes/batch.ts'
 import { flowsRoute } from './routes/flows.ts'
 import { healthRoute } from './routes/health.ts'
+import { dashboardAssetRoute, dashboardPageRoute } from './routes/dashboard/static.ts'
+import { sessionListRoute, signInRoute, signOutRoute } from './routes/dashboard/session.ts'
 import { checklistResultsRoute } from './routes/results/checklists.ts'
+import { flowListRoute } from './routes/results/flow-list.ts'
 import { flowResultsRoute } from './routes/results/flows.ts'
 import { holdoutResultsRoute } from './routes/results/holdout.ts'
 import { milestonesResultsRoute } from './routes/results/milestones.ts'
@@ -32,6 +36,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/health', healthRoute(ctx))
   app.get('/v1/results/milestones', milestonesResultsRoute(ctx))
   app.get('/v1/results/checklists/:id', checklistResultsRoute(ctx))
+  app.get('/v1/results/flows', flowListRoute(ctx))
   app.get('/v1/results/flows/:id', flowResultsRoute(ctx))
   app.get('/v1/results/holdout/:flowId', holdoutResultsRoute(ctx))
   app.get('/v1/results/retention', retentionResultsRoute(ctx))
@@ -39,7 +44,15 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/v1/results/surveys/:file{[^/]+\\.csv}', surveyCsvRoute(ctx))
   app.get('/v1/results/surveys/:id', surveyResultsRoute(ctx))
   app.get('/v1/results/surveys/:id/answers/:questionId', surveyAnswersRoute(ctx))
-  for (const path of ['/v1/batch', '/v1/flows', '/v1/users/:id/state', '/health', '/v1/results/milestones', '/v1/results/checklists/:id', '/v1/results/flows/:id', '/v1/results/holdout/:flowId', '/v1/results/retention', '/v1/results/surveys/:id', '/v1/results/surveys/:id/answers/:questionId']) {
+  app.use('/dashboard', dashboardHeaders())
+  app.use('/dashboard/*', dashboardHeaders())
+  app.get('/dashboard', (c) => c.redirect('/dashboard/', 301))
+  app.post('/dashboard/session', signInRoute(ctx))
+  app.get('/dashboard/session', sessionListRoute(ctx))
+  app.post('/dashboard/session/sign-out', signOutRoute(ctx))
+  app.get('/dashboard/assets/:file', dashboardAssetRoute(deps.dashboard))
+  app.get('/dashboard/*', dashboardPageRoute(deps.dashboard))
+  for (const path of ['/v1/batch', '/v1/flows', '/v1/users/:id/state', '/health', '/v1/results/milestones', '/v1/results/flows', '/v1/results/checklists/:id', '/v1/results/flows/:id', '/v1/results/holdout/:flowId', '/v1/results/retention', '/v1/results/surveys/:id', '/v1/results/surveys/:id/answers/:questionId', '/dashboard/session', '/dashboard/session/sign-out']) {
     app.all(path, (c) => fail(c, 405, 'method_not_allowed', 'see the HTTP API in the README'))
   }
   app.notFound((c) => fail(c, 404, 'not_found', 'no such endpoint; see the HTTP API in the README'))

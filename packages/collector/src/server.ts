@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Server } from 'node:http'
 import { createAdaptorServer } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
@@ -6,6 +8,7 @@ import type { Context } from 'hono'
 import { createApp } from './app.ts'
 import type { Config } from './config/config.ts'
 import { demoConfig } from './config/demo-config.ts'
+import { dashboardDir } from './dashboard/dashboard-files.ts'
 import { loadConfig } from './config/load-config.ts'
 import { createFlowSource } from './flows/flow-source.ts'
 import { openStorage } from './storage/open-storage.ts'
@@ -24,6 +27,8 @@ export type StartOptions = {
   databaseUrl?: string
   /** Operational messages (storage, demo notice, flow file errors). @default writes to stderr */
   log?: (line: string) => void
+  /** The built dashboard served at `/dashboard/`. @default the build of `@cairn/dashboard` */
+  dashboardDir?: string
 }
 
 /** A running collector. */
@@ -57,6 +62,11 @@ async function resolveConfig(path: string | undefined, log: (line: string) => vo
   return config
 }
 
+/** Where `@cairn/dashboard` is built (its `dist`), whether or not the build exists yet. */
+function defaultDashboardDir(): string {
+  return dirname(fileURLToPath(import.meta.resolve('@cairn/dashboard/dist/index.html')))
+}
+
 function clientIp(trustProxy: boolean) {
   return (c: Context): string => {
     if (trustProxy) {
@@ -82,7 +92,8 @@ export async function startCollector(opts: StartOptions = {}): Promise<RunningCo
   const storage = await openStorage(opts.databaseUrl !== undefined ? { databaseUrl: opts.databaseUrl } : { dataDir: opts.dataDir ?? './.cairn-data' })
   const flows = createFlowSource(config.projects, { log })
   await Promise.all(config.projects.map((p) => flows.flowsFor(p.id)))
-  const app = createApp({ config, storage, flows, clientIp: clientIp(config.trustProxy), log })
+  const dashboard = dashboardDir(opts.dashboardDir ?? defaultDashboardDir())
+  const app = createApp({ config, storage, flows, clientIp: clientIp(config.trustProxy), log, dashboard })
 
   let inflight = 0
   const server = createAdaptorServer({

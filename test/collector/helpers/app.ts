@@ -1,5 +1,5 @@
 import type { Flow } from '@cairn/protocol'
-import { createApp, parseConfig, type FlowSource, type Storage } from '@cairn/collector'
+import { createApp, parseConfig, type DashboardFiles, type FlowSource, type Storage } from '@cairn/collector'
 import { fakeStorage } from './fake-storage.ts'
 
 /** Two projects: `test` (any origin) and `locked` (one origin, identity verification on). */
@@ -25,6 +25,7 @@ type Options = {
   config?: Record<string, unknown>
   now?: () => number
   ip?: string
+  dashboard?: DashboardFiles
 }
 
 /** The app over a fake (or given) storage, with helpers to post batches and read JSON. */
@@ -40,6 +41,7 @@ export function testApp(opts: Options = {}) {
     now: opts.now ?? Date.now,
     clientIp: (c) => c.req.header('x-test-ip') ?? opts.ip ?? '10.0.0.1',
     log: (line) => logs.push(line),
+    ...(opts.dashboard && { dashboard: opts.dashboard }),
   })
   const post = (body: unknown, init: { headers?: Record<string, string> } = {}) =>
     app.request('/v1/batch', {

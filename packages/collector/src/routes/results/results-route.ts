@@ -4,7 +4,7 @@ import type { AppContext } from '../../app-context.ts'
 import type { Project } from '../../config/config.ts'
 import { fail } from '../../http/errors.ts'
 import { parsePeriod, type Period } from '../../results/milestones-period.ts'
-import { resultsKey } from './results-key.ts'
+import { resultsAccess } from './results-access.ts'
 
 /** What a results reader gets: the request, its project with the published flows, and the period. */
 export type ResultsQuery = { c: Context; project: Project; flows: readonly Flow[]; period: Period }
@@ -16,7 +16,7 @@ export type ResultsQuery = { c: Context; project: Project; flows: readonly Flow[
  */
 export function resultsRoute(ctx: AppContext, notFound: string, read: (query: ResultsQuery) => Promise<object | Response | undefined>) {
   return async (c: Context) => {
-    const match = ctx.gate(c, resultsKey(c), 'results')
+    const match = resultsAccess(ctx, c)
     if (match instanceof Response) return match
     const period = parsePeriod({ from: c.req.query('from'), to: c.req.query('to') }, ctx.now())
     if (typeof period === 'string') return fail(c, 400, 'invalid_period', period)

@@ -4,11 +4,11 @@ import { fail } from '../../http/errors.ts'
 import { parsePeriod, type Period } from '../../results/milestones-period.ts'
 import { questionsOf, surveyResults } from '../../results/survey.ts'
 import { decodeCursor, MAX_TEXT_PAGE, TEXT_PAGE, textPage } from '../../results/survey-texts.ts'
-import { resultsKey } from './results-key.ts'
+import { resultsAccess } from './results-access.ts'
 
 /** What every survey results request checks first: the secret key, the period, the page size. */
 export async function surveyRequest(ctx: AppContext, c: Context): Promise<Response | { projectId: string; period: Period; limit: number }> {
-  const match = ctx.gate(c, resultsKey(c), 'results')
+  const match = resultsAccess(ctx, c)
   if (match instanceof Response) return match
   const period = parsePeriod({ from: c.req.query('from'), to: c.req.query('to') }, ctx.now())
   if (typeof period === 'string') return fail(c, 400, 'invalid_period', period)
