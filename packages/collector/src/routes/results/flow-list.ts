@@ -1,5 +1,6 @@
 import type { Flow } from '@cairn/protocol'
 import type { AppContext } from '../../app-context.ts'
+import { declaredMilestones } from '../../results/milestones-declared.ts'
 import { resultsRoute } from './results-route.ts'
 
 /** What the dashboard lists a flow by. */
@@ -11,12 +12,12 @@ const nameOf = (flow: Flow) => flow.name ?? ('title' in flow && typeof flow.titl
  * `GET /v1/results/flows` (secret key or dashboard session): the project's published flows as
  * `{ flows: [{ id, kind, name, holdout }], milestones }`, sorted by id — what the dashboard builds its
  * lists of surveys, tours, checklists and experiments from. `name` is the flow's `name`, else its
- * title, else its id; `holdout` is 0 without one; `milestones` are the config's declared ones.
+ * title, else its id; `holdout` is 0 without one; `milestones` are the declared ones (config and flows, sorted).
  */
 export const flowListRoute = (ctx: AppContext) =>
   resultsRoute(ctx, 'no flows', async ({ project, flows }) => ({
     flows: flows
       .map((flow): FlowListEntry => ({ id: flow.id, kind: flow.kind, name: nameOf(flow), holdout: flow.holdout ?? 0 }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    milestones: project.milestones ?? [],
+    milestones: [...declaredMilestones(project.milestones, flows)].sort(),
   }))

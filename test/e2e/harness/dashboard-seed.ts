@@ -1,0 +1,97 @@
+import { uuidv7 } from '@cairn/protocol'
+
+/** A small deterministic PRNG (mulberry32), so a seed always makes the same history. */
+function random(seed: number) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const DAY = 86_400_000
+const TEXTS = ['Fast and simple', 'Needs a calendar view', 'Love the keyboard shortcuts', '=cmd|calc', 'Search is slow on big boards', 'Dark mode please', 'خیلی خوب است', 'Great for our team']
+
+/**
+ * Events for `users` people over the last `weeks` weeks before `now`, for the flows in
+ * test/e2e/fixtures/dashboard: activity, the welcome tour (a target goes missing on step 3), the
+ * checklist, the `activated` milestone, NPS and PMF answers, and the invite banner with its holdout.
+ */
+export function dashboardHistory(now: number, opts: { users?: number; weeks?: number; seed?: number } = {}) {
+  const rnd = random(opts.seed ?? 7)
+  const users = opts.users ?? 120
+  const weeks = opts.weeks ?? 10
+  const events: Record<string, unknown>[] = []
+  let counter = 0
+  for (let u = 0; u < users; u++) {
+    const userId = `user-${u}`
+    const anonymousId = `anon-${u}`
+    const first = now - Math.floor(rnd() * weeks * 7 * DAY) - DAY
+    const at = (offset: number) => Math.min(now - 60_000, first + offset)
+    const push = (ts: number, fields: Record<string, unknown>) => {
+      counter++
+      const bytes = new Uint8Array(10)
+      bytes[0] = u & 0xff; bytes[1] = (u >> 8) & 0xff; bytes[2] = counter & 0xff; bytes[3] = (counter >> 8) & 0xff; bytes[4] = (counter >> 16) & 0xff
+      events.push({ id: uuidv7(ts, bytes), ts, anonymousId, userId, ...fields })
+    }
+    push(at(0), { type: 'identify', traits: { plan: u % 3 === 0 ? 'pro' : 'free' } })
+    // Activity: a visit most weeks while engaged, fading out.
+    const stay = rnd()
+    for (let w = 0; w * 7 * DAY + first < now; w++) {
+      if (rnd() < stay * Math.pow(0.9, w) + (w === 0 ? 1 : 0)) push(at(w * 7 * DAY + Math.floor(rnd() * 5) * DAY + 3_600_000), { type: 'track', name: 'board_opened' })
+    }
+    // The welcome tour.
+    push(at(60_000), { type: 'flow_shown', flowId: 'welcome-tour', stepIndex: 0 })
+    const tour = rnd()
+    if (tour > 0.15) push(at(90_000), { type: 'flow_step', flowId: 'welcome-tour', stepIndex: 1, stepId: 'new-board' })
+    if (tour > 0.35 && tour < 0.5) push(at(100_000), { type: 'flow_error', flowId: 'welcome-tour', stepIndex: 2, stepId: 'first-card', reason: 'target_missing', props: { selector: '#add-card' } })
+    else if (tour > 0.35) push(at(120_000), { type: 'flow_step', flowId: 'welcome-tour', stepIndex: 2, stepId: 'first-card' })
+    if (tour > 0.5) push(at(180_000 + Math.floor(rnd() * 600_000)), { type: 'flow_completed', flowId: 'welcome-tour' })
+    else if (tour > 0.15 && tour < 0.3) push(at(150_000), { type: 'flow_dismissed', flowId: 'welcome-tour', stepIndex: 1 })
+    // The checklist.
+    push(at(200_000), { type: 'flow_shown', flowId: 'getting-started' })
+    const done = rnd()
+    const items = done > 0.2 ? (done > 0.5 ? (done > 0.75 ? 3 : 2) : 1) : 0
+    for (let i = 0; i < items; i++) push(at(300_000 + i * 3 * 3_600_000), { type: 'flow_step', flowId: 'getting-started', stepId: ['board', 'cards', 'invite'][i] })
+    // The banner and its holdout: those shown activate more often.
+    const heldOut = rnd() < 0.3
+    push(at(400_000), heldOut ? { type: 'flow_held_out', flowId: 'invite-banner' } : { type: 'flow_shown', flowId: 'invite-banner' })
+    if (items >= 2 || rnd() < (heldOut ? 0.2 : 0.45)) push(at(Math.floor(rnd() * 5 * DAY) + 500_000), { type: 'milestone', name: 'activated' })
+    // Surveys.
+    if (rnd() < 0.6) {
+      const shownAt = at(2 * DAY + Math.floor(rnd() * 10 * DAY))
+      push(shownAt, { type: 'flow_shown', flowId: 'nps' })
+      const r = rnd()
+      if (r < 0.12) push(shownAt + 5_000, { type: 'flow_dismissed', flowId: 'nps' })
+      else {
+        const score = Math.min(10, Math.floor(rnd() * 6) + (r > 0.5 ? 5 : 2))
+        const submissionId = `nps-${u}`
+        const withText = rnd() < 0.5
+        push(shownAt + 10_000, { type: 'survey_answer', flowId: 'nps', submissionId, questionId: 'score', answer: score, ...(withText ? {} : { final: true }) })
+        if (withText) push(shownAt + 30_000, { type: 'survey_answer', flowId: 'nps', submissionId, questionId: 'why', answer: TEXTS[u % TEXTS.length]!, final: true })
+      }
+    }
+    if (rnd() < 0.45) {
+      const shownAt = at(3 * DAY + Math.floor(rnd() * 10 * DAY))
+      push(shownAt, { type: 'flow_shown', flowId: 'pmf' })
+      const r = rnd()
+      push(shownAt + 8_000, { type: 'survey_answer', flowId: 'pmf', submissionId: `pmf-${u}`, questionId: 'disappointed', answer: r < 0.42 ? 'very' : r < 0.8 ? 'somewhat' : r < 0.95 ? 'not' : 'not_using', final: true })
+    }
+  }
+  return events.sort((a, b) => (a['ts'] as number) - (b['ts'] as number))
+}
+
+/** Posts events to a collector in batches of 500 with a write key; sent "now", so each keeps its `ts` as server time. */
+export async function sendHistory(collectorUrl: string, writeKey: string, events: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < events.length; i += 500) {
+    const res = await fetch(`${collectorUrl}/v1/batch`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ v: 1, key: writeKey, sentAt: Date.now(), events: events.slice(i, i + 500) }),
+    })
+    const body = (await res.json()) as { accepted: number; rejected: unknown[] }
+    if (!res.ok || body.rejected.length) throw new Error(`seeding: HTTP ${res.status} ${JSON.stringify(body).slice(0, 500)}`)
+  }
+}
