@@ -21,7 +21,7 @@ function widgetEntries(): Record<string, string> {
  * classic script for the script tag and the snippet (IIFE, minified); `esm/index.js`, the npm entry;
  * and the widget chunks, ESM files next to `cairn.js` that it loads with `import()` on demand.
  *
- * Test projects: `node` (protocol, collector, budgets), `dom` (SDK and widgets under happy-dom) and
+ * Test projects: `node` (protocol, collector, budgets), `dom` (SDK, widgets and dashboard under happy-dom) and
  * `e2e` (real Chromium against a real collector).
  */
 export default defineConfig({
@@ -96,7 +96,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'happy-dom',
-          include: ['test/{sdk,widgets}/**/*.test.{ts,tsx}'],
+          include: ['test/{sdk,widgets,dashboard}/**/*.test.{ts,tsx}'],
           // Property tests of thousands of runs share 2 cores with the e2e browsers in `npm test`.
           testTimeout: 20_000,
         },
