@@ -10,7 +10,11 @@ export function FilterBar({ showPeriod = true }: { showPeriod?: boolean }) {
   const l = useLocale()
   const { nav, now } = useDashboard()
   const filters = useStore(nav.$filters)
-  const set = (change: Partial<Filters>) => nav.setFilters({ ...filters, ...change })
+  // Handlers read the store, not the render's copy: two quick changes must not undo each other.
+  const set = (change: (now: Filters) => Partial<Filters>) => {
+    const now = nav.$filters.get()
+    nav.setFilters({ ...now, ...change(now) })
+  }
   const today = new Date(now()).toISOString().slice(0, 10)
   const presets = [
     { label: l.t('lastWeeks', { n: 4 }), days: 28 },
@@ -21,13 +25,13 @@ export function FilterBar({ showPeriod = true }: { showPeriod?: boolean }) {
     event.preventDefault()
     const input = (event.currentTarget as HTMLFormElement).elements.namedItem('rule') as HTMLInputElement
     const rule = input.value.trim()
-    if (rule && !filters.where.includes(rule)) set({ where: [...filters.where, rule] })
+    if (rule) set((f) => ({ where: f.where.includes(rule) ? f.where : [...f.where, rule] }))
     input.value = ''
   }
   const chips = [
-    ...filters.where.map((w) => ({ name: w, remove: () => set({ where: filters.where.filter((x) => x !== w) }) })),
-    ...(filters.locale ? [{ name: `${l.t('localeFilter')}: ${filters.locale}`, remove: () => set({ locale: null }) }] : []),
-    ...(filters.segment ? [{ name: `${l.t('segment')}: ${filters.segment}`, remove: () => set({ segment: null }) }] : []),
+    ...filters.where.map((w) => ({ name: w, remove: () => set((f) => ({ where: f.where.filter((x) => x !== w) })) })),
+    ...(filters.locale ? [{ name: `${l.t('localeFilter')}: ${filters.locale}`, remove: () => set(() => ({ locale: null })) }] : []),
+    ...(filters.segment ? [{ name: `${l.t('segment')}: ${filters.segment}`, remove: () => set(() => ({ segment: null })) }] : []),
   ]
   return (
     <section class="filterbar" aria-label={l.t('filters')}>
@@ -38,20 +42,20 @@ export function FilterBar({ showPeriod = true }: { showPeriod?: boolean }) {
             {presets.map((p) => {
               const range = lastDays(today, p.days)
               const active = filters.from === range.from && filters.to === range.to
-              return <button type="button" class={active ? 'chip-button active' : 'chip-button'} aria-pressed={active} onClick={() => set(range)}>{p.label}</button>
+              return <button type="button" class={active ? 'chip-button active' : 'chip-button'} aria-pressed={active} onClick={() => set(() => range)}>{p.label}</button>
             })}
           </div>
           <label class="inline-field"><span>{l.t('from')}</span>
-            <input type="date" name="from" value={filters.from ?? ''} max={filters.to ?? today} onChange={(e) => set({ from: (e.currentTarget as HTMLInputElement).value || null })} />
+            <input type="date" name="from" value={filters.from ?? ''} max={filters.to ?? today} onChange={(e) => { const from = (e.currentTarget as HTMLInputElement).value || null; set(() => ({ from })) }} />
           </label>
           <label class="inline-field"><span>{l.t('to')}</span>
-            <input type="date" name="to" value={filters.to ?? ''} min={filters.from ?? undefined} max={today} onChange={(e) => set({ to: (e.currentTarget as HTMLInputElement).value || null })} />
+            <input type="date" name="to" value={filters.to ?? ''} min={filters.from ?? undefined} max={today} onChange={(e) => { const to = (e.currentTarget as HTMLInputElement).value || null; set(() => ({ to })) }} />
           </label>
           {!filters.from && !filters.to && <span class="muted">{l.t('defaultRange')}</span>}
         </fieldset>
         {showPeriod && (
           <label class="inline-field"><span>{l.t('period')}</span>
-            <select name="period" value={filters.period} onChange={(e) => set({ period: (e.currentTarget as HTMLSelectElement).value as Filters['period'] })}>
+            <select name="period" value={filters.period} onChange={(e) => { const period = (e.currentTarget as HTMLSelectElement).value as Filters['period']; set(() => ({ period })) }}>
               <option value="week">{l.t('week')}</option>
               <option value="month">{l.t('month')}</option>
             </select>
