@@ -22,6 +22,7 @@ const demo = await onPort(Number(process.env['DEMO_PORT'] ?? 5173), (port) => st
 console.log(`
   Cairn collector  ${collector.url}   (demo project: write key pk_demo, secret key sk_demo)
   Demo app         ${demo.url}   ← open this
+  Dashboard        ${collector.url}/dashboard/   (sign in with the secret key sk_demo)
 
   Ctrl-C to stop.
 `)
