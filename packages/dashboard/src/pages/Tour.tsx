@@ -19,7 +19,7 @@ export function TourView({ data }: { data: FlowFunnel }) {
         <section class="card alert" aria-labelledby="missing-title">
           <h2 id="missing-title"><span aria-hidden="true">⚠ </span>{l.t('missingTargets')}</h2>
           <p>{l.t('missingLead')}</p>
-          <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="missing-title">
+          <div class="table-wrap">
             <table class="data">
               <thead><tr><th scope="col">{l.t('selector')}</th><th scope="col">{l.t('step')}</th><th scope="col" class="num">{l.t('people')}</th></tr></thead>
               <tbody>{missing.map((m) => <tr><th scope="row"><code dir="ltr">{m.selector ?? l.t('none')}</code></th><td>{l.n(m.step.index + 1)}. <bdi>{m.step.title}</bdi></td><td class="num" data-value={m.people}>{l.n(m.people)}</td></tr>)}</tbody>
