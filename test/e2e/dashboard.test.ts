@@ -60,8 +60,8 @@ describe.runIf(chromiumAvailable())('the dashboard in Chromium against a real co
     for (const locale of ['en', 'fa']) {
       const { context, page, problems } = await open(locale)
       await signIn(page, 'sk_acme_dashboard')
-      const cookies = await context.cookies()
-      expect(cookies.map((c) => [c.name, c.httpOnly, c.sameSite])).toEqual([['cairn_session_acme', true, 'Strict']])
+      // The form's answer sets the cookie: wait for it rather than reading right after the click.
+      await expect.poll(async () => (await context.cookies()).map((c) => [c.name, c.httpOnly, c.sameSite])).toEqual([['cairn_session_acme', true, 'Strict']])
       await page.goto(`${collector.url}/dashboard/tours/welcome-tour`)
       const funnel = await api<{ shown: number; steps: { reached: number }[] }>('/v1/results/flows/welcome-tour')
       const shown = new Intl.NumberFormat(locale === 'fa' ? 'fa' : 'en').format(funnel.shown)
