@@ -1,13 +1,11 @@
-import type { ChecklistResults, FlowList } from '../api/types.ts'
+import type { ChecklistResults } from '../api/types.ts'
 import { text } from '../charts/table.ts'
 import { useLocale } from '../components/context.ts'
 import { Figure } from '../components/Figure.tsx'
 import { HBars } from '../components/HBars.tsx'
-import { PageHead } from '../components/PageHead.tsx'
 import { Stat } from '../components/Stat.tsx'
-import { Empty, Loaded } from '../components/States.tsx'
-import { useResults } from '../components/use-results.ts'
-import { FlowPicker } from './FlowPicker.tsx'
+import { Empty } from '../components/States.tsx'
+import { FlowPage } from './FlowPage.tsx'
 
 export function ChecklistView({ data }: { data: ChecklistResults }) {
   const l = useLocale()
@@ -40,17 +38,5 @@ export function ChecklistView({ data }: { data: ChecklistResults }) {
 }
 
 export function ChecklistsPage({ id }: { id: string | null }) {
-  const l = useLocale()
-  const flows = useResults<FlowList>('/v1/results/flows')
-  const data = useResults<ChecklistResults>(id ? `/v1/results/checklists/${encodeURIComponent(id)}` : null, () => {}, [id])
-  return (
-    <>
-      <PageHead title={(id && flows.state === 'ready' && flows.data.flows.find((x) => x.id === id)?.name) || id || l.t('checklists')} showPeriod={false} />
-      <Loaded resource={flows}>{(f) => (f.flows.some((x) => x.kind === 'checklist')
-        ? <FlowPicker flows={f.flows} kind="checklist" route="checklist" current={id} label="pickChecklist" />
-        : <Empty>{l.t('noChecklists')}</Empty>)}
-      </Loaded>
-      {id && <Loaded resource={data} empty={l.t('noData')}>{(d) => <ChecklistView data={d} />}</Loaded>}
-    </>
-  )
+  return <FlowPage<ChecklistResults> id={id} kind="checklist" route="checklist" path="/v1/results/checklists/" title="checklists" pick="pickChecklist" none="noChecklists" empty="noData" view={(d) => <ChecklistView data={d} />} />
 }

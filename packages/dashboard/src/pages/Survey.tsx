@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import type { AnswerPage, FlowList, QuestionStats, SurveyResults, TextPage } from '../api/types.ts'
+import type { AnswerPage, QuestionStats, SurveyResults, TextPage } from '../api/types.ts'
 import { wilson } from '../charts/interval.ts'
 import { text } from '../charts/table.ts'
 import { Columns } from '../components/Columns.tsx'
@@ -7,13 +7,11 @@ import { useDashboard, useLocale } from '../components/context.ts'
 import { Figure } from '../components/Figure.tsx'
 import { HBars } from '../components/HBars.tsx'
 import { Lines } from '../components/Lines.tsx'
-import { PageHead } from '../components/PageHead.tsx'
 import { StackBar } from '../components/StackBar.tsx'
 import { Stat } from '../components/Stat.tsx'
-import { Empty, Loaded } from '../components/States.tsx'
-import { useResults } from '../components/use-results.ts'
+import { Empty } from '../components/States.tsx'
 import { apiParams } from '../state/filters.ts'
-import { FlowPicker } from './FlowPicker.tsx'
+import { FlowPage } from './FlowPage.tsx'
 
 const PMF_ORDER = ['very', 'somewhat', 'not', 'not_using'] as const
 const PMF_LABELS = { very: 'pmfVery', somewhat: 'pmfSomewhat', not: 'pmfNot', not_using: 'pmfNotUsing' } as const
@@ -148,17 +146,5 @@ export function SurveyView({ data }: { data: SurveyResults }) {
 }
 
 export function SurveysPage({ id }: { id: string | null }) {
-  const l = useLocale()
-  const flows = useResults<FlowList>('/v1/results/flows')
-  const data = useResults<SurveyResults>(id ? `/v1/results/surveys/${encodeURIComponent(id)}` : null, () => {}, [id])
-  return (
-    <>
-      <PageHead title={(id && flows.state === 'ready' && flows.data.flows.find((x) => x.id === id)?.name) || id || l.t('surveys')} showPeriod={false} />
-      <Loaded resource={flows}>{(f) => (f.flows.some((x) => x.kind === 'survey')
-        ? <FlowPicker flows={f.flows} kind="survey" route="survey" current={id} label="pickSurvey" />
-        : <Empty>{l.t('noSurveys')}</Empty>)}
-      </Loaded>
-      {id && <Loaded resource={data} empty={l.t('noSurveyAnswers')}>{(d) => <SurveyView data={d} />}</Loaded>}
-    </>
-  )
+  return <FlowPage<SurveyResults> id={id} kind="survey" route="survey" path="/v1/results/surveys/" title="surveys" pick="pickSurvey" none="noSurveys" empty="noSurveyAnswers" view={(d) => <SurveyView data={d} />} />
 }

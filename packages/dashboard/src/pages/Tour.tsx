@@ -1,13 +1,11 @@
-import type { FlowFunnel, FlowList } from '../api/types.ts'
+import type { FlowFunnel } from '../api/types.ts'
 import { text } from '../charts/table.ts'
 import { useLocale } from '../components/context.ts'
 import { Figure } from '../components/Figure.tsx'
 import { HBars } from '../components/HBars.tsx'
-import { PageHead } from '../components/PageHead.tsx'
 import { Stat } from '../components/Stat.tsx'
-import { Empty, Loaded } from '../components/States.tsx'
-import { useResults } from '../components/use-results.ts'
-import { FlowPicker } from './FlowPicker.tsx'
+import { Empty } from '../components/States.tsx'
+import { FlowPage } from './FlowPage.tsx'
 
 export function TourView({ data }: { data: FlowFunnel }) {
   const l = useLocale()
@@ -47,17 +45,5 @@ export function TourView({ data }: { data: FlowFunnel }) {
 }
 
 export function ToursPage({ id }: { id: string | null }) {
-  const l = useLocale()
-  const flows = useResults<FlowList>('/v1/results/flows')
-  const data = useResults<FlowFunnel>(id ? `/v1/results/flows/${encodeURIComponent(id)}` : null, () => {}, [id])
-  return (
-    <>
-      <PageHead title={(id && flows.state === 'ready' && flows.data.flows.find((x) => x.id === id)?.name) || id || l.t('tours')} showPeriod={false} />
-      <Loaded resource={flows}>{(f) => (f.flows.some((x) => x.kind === 'tour')
-        ? <FlowPicker flows={f.flows} kind="tour" route="tour" current={id} label="pickTour" />
-        : <Empty>{l.t('noTours')}</Empty>)}
-      </Loaded>
-      {id && <Loaded resource={data} empty={l.t('noData')}>{(d) => <TourView data={d} />}</Loaded>}
-    </>
-  )
+  return <FlowPage<FlowFunnel> id={id} kind="tour" route="tour" path="/v1/results/flows/" title="tours" pick="pickTour" none="noTours" empty="noData" view={(d) => <TourView data={d} />} />
 }
