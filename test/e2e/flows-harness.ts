@@ -66,7 +66,9 @@ async function loggingProxy(target: string): Promise<{ url: string; log: Exchang
   const upstream = new URL(target)
   const log: Exchange[] = []
   const server = createServer((req, res) => {
-    const out = forward({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } }, (answer) => {
+    // A fresh upstream connection per request: a kept-alive one that the collector closes as it is
+    // reused would fail the browser's request, which no real network in front of it would do.
+    const out = forward({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host }, agent: false }, (answer) => {
       const header = req.headers['if-none-match']
       log.push({ method: req.method ?? '', path: new URL(req.url ?? '/', target).pathname, ifNoneMatch: header, status: answer.statusCode ?? 0 })
       res.writeHead(answer.statusCode ?? 502, answer.headers)

@@ -155,6 +155,26 @@ describe('the SDK drives the flow engine, which renders through the widget runti
     expect(again.reads.requests).toHaveLength(1)
   })
 
+  it('a read of the flows that fails on the way (network, 5xx) is tried again after 1 s and 4 s; a 4xx is not', async () => {
+    const remote = [{ ...tour, trigger: { url: '/projects/*' } }]
+    const answers = [() => Promise.reject(new TypeError('Failed to fetch')), () => new Response('{}', { status: 503 }), () => json({ flows: remote })]
+    const blip = client({ routes: { '/v1/flows': () => answers.shift()!() } })
+    await settle()
+    expect(blip.reads.requests).toHaveLength(1)
+    await blip.advance(999)
+    expect(blip.reads.requests).toHaveLength(1)
+    await blip.advance(1)
+    expect(blip.reads.requests).toHaveLength(2)
+    await blip.advance(4_000)
+    await dialog('Welcome, there')
+    expect(blip.reads.requests.filter((r) => r.url.includes('/v1/flows'))).toHaveLength(3)
+    blip.sdk.destroy()
+
+    const refused = client({ routes: { '/v1/flows': () => new Response('{}', { status: 401 }) } })
+    await refused.advance(10_000)
+    expect(refused.reads.requests.filter((r) => r.url.includes('/v1/flows'))).toHaveLength(1)
+  })
+
   it('show*() of an id waits for the collector\'s flows; an unknown id is a flow:error once they are in', async () => {
     let answer: (response: Response) => void = () => {}
     const { sdk, heard } = client({ routes: { '/v1/flows': () => new Promise<Response>((resolve) => (answer = resolve)) } })

@@ -26,7 +26,7 @@ export const PATHS: readonly PagePath[] = [
   { name: 'tracking only', entries: ['cairn.js'], budget: 6 * KB, ceiling: 6 * KB },
   { name: 'survey', entries: [...FLOWS, 'survey.js'], budget: 14 * KB, ceiling: 32 * KB },
   { name: 'checklist', entries: [...FLOWS, 'checklist.js'], budget: 14 * KB, ceiling: 30.75 * KB },
-  { name: 'announcement (no hotspot)', entries: [...FLOWS, 'announcement.js'], budget: 14 * KB, ceiling: 30.5 * KB },
+  { name: 'announcement (no hotspot)', entries: [...FLOWS, 'announcement.js'], budget: 14 * KB, ceiling: 30.75 * KB },
   // The what's-new feed (and a digest) loads its part of the announcement chunk on demand.
   { name: "announcement with the what's-new feed", entries: [...FLOWS, 'announcement.js', 'chunk-whats-new.js'], budget: 14 * KB, ceiling: 32.25 * KB },
   { name: 'tour (with positioning)', entries: [...FLOWS, 'tour.js'], budget: 18 * KB, ceiling: 37.5 * KB },

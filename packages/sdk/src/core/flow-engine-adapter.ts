@@ -11,6 +11,8 @@ import type { CairnEventMap } from './types.ts'
 
 /** Longest a read from the collector may take; a hung one counts as failed and the engine goes on with what it has. */
 const READ_TIMEOUT = 10_000
+/** The waits before the second and third try of a read that failed on the way (network, 429, 5xx): one blip must not cost a page its flows. */
+const RETRIES = [1_000, 4_000]
 
 /** What the lazily loaded `runtime` chunk exports, as far as the core uses it. */
 type RuntimeModule = { createRuntime(options: RuntimeOptions): WidgetRuntime }
@@ -71,12 +73,22 @@ export function flowEngine(env: EngineEnv): EngineFactory {
      * browser's HTTP cache does the conditional `If-None-Match` itself (the collector answers
      * `Cache-Control: no-cache` with an ETag, so every read is revalidated and a 304 costs no body).
      */
-    const read = async (path: string) => {
-      const response = await env.fetch(`${endpoint}/v1/${path}key=${encodeURIComponent(options.key)}`, {
-        credentials: 'omit', signal: AbortSignal.timeout?.(READ_TIMEOUT),
-      })
-      if (!response.ok && response.status != 304) throw new Error(`GET /v1/${path} HTTP ${response.status}`)
-      return response
+    const read = async (path: string, tries = 0): Promise<Response> => {
+      let response: Response | undefined
+      let failure: unknown
+      try {
+        response = await env.fetch(`${endpoint}/v1/${path}key=${encodeURIComponent(options.key)}`, {
+          credentials: 'omit', signal: AbortSignal.timeout?.(READ_TIMEOUT),
+        })
+      } catch (error) {
+        failure = error
+      }
+      if (response && (response.ok || response.status == 304)) return response
+      const status = response?.status ?? 0
+      if (response) failure = new Error(`GET /v1/${path} HTTP ${status}`)
+      if (dead || tries >= RETRIES.length || (status && status < 500 && status != 429)) throw failure
+      await new Promise((again) => host.clock.setTimeout(again as () => void, RETRIES[tries]!))
+      return read(path, tries + 1)
     }
 
     /** The widget runtime, made once; after a failure the next call tries again (the network may be back). */
