@@ -45,6 +45,11 @@ describe('checklistStats', () => {
     })
   })
 
+  it('counts nobody complete when no items are known, however many saw it', () => {
+    const s = checklistStats([], [{ shownAt: 0, ticks: {} }, { shownAt: 0, ticks: {} }])
+    expect(s).toMatchObject({ shown: 2, completed: 0, completionRate: 0, timeToComplete: { n: 0 }, items: [], stalls: [] })
+  })
+
   it('everyone either completed or stalled once; completion never beats an item (property)', () => {
     const person = fc.record({
       shownAt: fc.nat(1000),

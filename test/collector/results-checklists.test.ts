@@ -80,4 +80,19 @@ describeStores('GET /v1/results/checklists/:id', (target) => {
     expect(body.items.map((i: { id: string; title: string }) => `${i.id}=${i.title}`)).toEqual(['board=board', 'cards=cards', 'invite=invite'])
     expect(body.shown).toBe(3)
   })
+
+  it('answers for a checklist shown with showChecklist({ … }) from the item ids its showing sent: nobody ticked, nobody complete', async () => {
+    const inline = { flowId: 'inline-start', type: 'flow_shown' as const, props: { items: ['profile', 'board'] } }
+    const sent = await suite.t.post(batch([
+      event({ ...inline, anonymousId: 'dee', userId: 'dee', ts: T }),
+      event({ ...inline, anonymousId: 'eli', userId: 'eli', ts: T + M }),
+      event({ type: 'flow_step', flowId: 'inline-start', stepIndex: 1, stepId: 'board', anonymousId: 'eli', userId: 'eli', ts: T + 2 * M }),
+    ], { sentAt: NOW }))
+    expect(await sent.json()).toMatchObject({ rejected: [] })
+    expect(await (await get('inline-start')).json()).toMatchObject({
+      shown: 2, completed: 0, completionRate: 0,
+      items: [{ id: 'profile', completed: 0, rate: 0 }, { id: 'board', completed: 1, rate: 0.5 }],
+      stalls: [{ id: 'profile', users: 2, share: 1 }],
+    })
+  })
 })

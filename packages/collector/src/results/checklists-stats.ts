@@ -24,11 +24,13 @@ export type ChecklistStats = {
 /**
  * Checklist completion from the people it was shown to and their ticks. Pure. Ticks of ids that are
  * no longer items of the checklist are ignored; a tick stamped before the first showing (the item was
- * done before the checklist appeared) counts as done at once.
+ * done before the checklist appeared) counts as done at once. Without items nobody has completed it.
  */
 export function checklistStats(items: readonly { id: string; title: string }[], people: readonly ChecklistPerson[]): ChecklistStats {
   const ticked = (p: ChecklistPerson, id: string) => Object.hasOwn(p.ticks, id)
-  const done = people.filter((p) => items.every((item) => ticked(p, item.id)))
+  // No items known (a checklist shown with `showChecklist({ … })` by SDKs that did not send its item ids,
+  // and ticked by nobody) means nothing is known done, not everything.
+  const done = items.length ? people.filter((p) => items.every((item) => ticked(p, item.id))) : []
   const stalled = new Map<string, number>()
   for (const p of people) {
     const first = items.find((item) => !ticked(p, item.id))

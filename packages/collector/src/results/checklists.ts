@@ -1,7 +1,7 @@
 import type { ChecklistFlow, Flow } from '@cairn/protocol'
 import type { Storage } from '../storage/storage.ts'
 import { checklistStats, type ChecklistPerson, type ChecklistStats } from './checklists-stats.ts'
-import { CHECKLIST_PEOPLE } from './checklists-sql.ts'
+import { CHECKLIST_PEOPLE, CHECKLIST_SHOWN_ITEMS } from './checklists-sql.ts'
 import type { Period } from './milestones-period.ts'
 
 /** The answer of `GET /v1/results/checklists/:id`. */
@@ -9,8 +9,9 @@ export type ChecklistResults = ChecklistStats & { checklistId: string; from: str
 
 /**
  * A checklist's results over a period, counted per person across devices. Items come from the
- * published definition; a checklist no longer published is reported with the item ids its data
- * names. `undefined` when the id is neither a published checklist nor found in the data.
+ * published definition; a checklist not published (shown with `showChecklist({ … })`, or no longer
+ * published) is reported with the item ids its newest showing sent, else those its ticks name.
+ * `undefined` when the id is neither a published checklist nor found in the data.
  */
 export async function checklistResults(storage: Storage, projectId: string, flows: readonly Flow[], id: string, period: Period): Promise<ChecklistResults | undefined> {
   const flow = flows.find((f): f is ChecklistFlow => f.id === id && f.kind === 'checklist')
@@ -18,11 +19,20 @@ export async function checklistResults(storage: Storage, projectId: string, flow
   const people = await storage.query<ChecklistPerson>(CHECKLIST_PEOPLE, [projectId, id, period.from, period.to])
   if (!flow && people.length === 0) return undefined
   const items = flow?.items.map(({ id, title }) => ({ id, title }))
-    ?? [...new Set(people.flatMap((p) => Object.keys(p.ticks)))].sort().map((item) => ({ id: item, title: item }))
+    ?? dataItems(await storage.query<{ items: unknown }>(CHECKLIST_SHOWN_ITEMS, [projectId, id]), people)
   return {
     checklistId: id,
     from: new Date(period.from).toISOString(),
     to: new Date(period.to).toISOString(),
     ...checklistStats(items, people),
   }
+}
+
+/** The items of a checklist without a definition: as shown (ids in order), else as ticked (sorted). */
+function dataItems(shown: readonly { items: unknown }[], people: readonly ChecklistPerson[]): { id: string; title: string }[] {
+  const sent = shown[0]?.items
+  const ids = Array.isArray(sent) && sent.length && sent.every((i) => typeof i == 'string')
+    ? [...new Set(sent as string[])]
+    : [...new Set(people.flatMap((p) => Object.keys(p.ticks)))].sort()
+  return ids.map((item) => ({ id: item, title: item }))
 }

@@ -1,4 +1,4 @@
-import type { Answer, FlowEnvelope, FlowEventType, FlowKind } from '@cairn/protocol'
+import type { Answer, ChecklistFlow, FlowEnvelope, FlowEventType, FlowKind } from '@cairn/protocol'
 import { DEFAULT_LIMITS, isModal, pageFails } from './budget.ts'
 import { decide, type Ask, type Decision } from './decide.ts'
 import type { EngineEventType, EnginePayload, FlowControls, FlowEngine, FlowEngineDeps, FlowEngineOptions, WidgetHandle } from './deps.ts'
@@ -205,7 +205,8 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         flows: { [id]: { shownAt: t, shownCount: (own(state.flows, id)?.shownCount ?? 0) + 1 } },
         ...(flow.kind == 'survey' && { surveyAt: t }),
       })
-      emit(flow, 'flow_shown', { reason: d.manual ? 'manual' : 'auto' })
+      // A checklist names its items: the collector has no definition of one shown with showChecklist({ … }).
+      emit(flow, 'flow_shown', { reason: d.manual ? 'manual' : 'auto', ...(flow.kind == 'checklist' && { props: { items: (flow as ChecklistFlow).items.map((i) => i.id) } }) })
       if (id != FEED && !remote.some((f) => f.id == id)) keep((l) => keepLive(l, flow))
     }
     /** Leaves the screen; with `type`, the user decided (completed or dismissed), which means they saw it. */
