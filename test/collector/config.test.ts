@@ -21,10 +21,10 @@ describe('loadConfig', () => {
   it('reads projects, resolves flowsDir against the file, and fills defaults', async () => {
     const config = await loadConfig(await file('ok.json', {
       $schema: './config.schema.json',
-      projects: [{ ...project, name: 'Acme', origins: ['https://App.acme.com'], identitySecret: 'x'.repeat(16), flowsDir: 'flows' }],
+      projects: [{ ...project, name: 'Acme', origins: ['https://App.acme.com'], identitySecret: 'x'.repeat(16), locale: 'fa', flowsDir: 'flows' }],
     }))
     expect(config).toEqual({
-      projects: [{ ...project, name: 'Acme', origins: ['https://app.acme.com'], identitySecret: 'x'.repeat(16), flowsDir: join(dir, 'flows') }],
+      projects: [{ ...project, name: 'Acme', origins: ['https://app.acme.com'], identitySecret: 'x'.repeat(16), locale: 'fa', flowsDir: join(dir, 'flows') }],
       rateLimit: DEFAULT_RATE_LIMIT,
       trustProxy: false,
     })
@@ -40,6 +40,7 @@ describe('loadConfig', () => {
     ['a secret key in the write key slot', { projects: [{ ...project, writeKey: 'sk_x' }] }, '$.projects[0].writeKey', 'pk_'],
     ['an origin with a path', { projects: [{ ...project, origins: ['https://a.com/app'] }] }, '$.projects[0].origins[0]', 'origin'],
     ['a short identity secret', { projects: [{ ...project, identitySecret: 'short' }] }, '$.projects[0].identitySecret', '16'],
+    ['a locale that is no language tag', { projects: [{ ...project, locale: 'Persian' }] }, '$.projects[0].locale', 'BCP 47'],
     ['no projects', { projects: [] }, '$.projects', 'at least one'],
     ['an unknown field', { projects: [project], colour: 'red' }, '$.colour', ''],
     ['a duplicate project id', { projects: [project, { ...project, writeKey: 'pk_2', secretKey: 'sk_2' }] }, '$.projects[1].id', 'acme'],

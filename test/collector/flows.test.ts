@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createFlowSource, type FlowSource } from '@cairn/collector'
-import { testApp } from './helpers/app.ts'
+import type { Flow } from '@cairn/protocol'
+import { flowSource, testApp } from './helpers/app.ts'
 
 const tour = (id: string) => ({ id, kind: 'tour', steps: [{ id: 'one', title: 'Hello' }] })
 
@@ -118,5 +119,14 @@ describe('GET /v1/flows', () => {
     expect((await app.request('/v1/flows')).status).toBe(401)
     expect((await app.request('/v1/flows?key=pk_nope')).status).toBe(401)
     expect(await (await app.request('/v1/flows?key=pk_test')).json()).toEqual({ flows: [] })
+  })
+
+  it("sends each flow that declares no locale with the project's, and leaves a declared one alone", async () => {
+    const source = flowSource([tour('plain') as Flow, { ...tour('english'), locale: 'en' } as Flow])
+    const { app } = testApp({ flows: source, config: { projects: [{ id: 'test', writeKey: 'pk_test', secretKey: 'sk_test', locale: 'fa' }] } })
+    const body = await (await app.request('/v1/flows?key=pk_test')).json()
+    expect(body.flows.map((f: Flow) => [f.id, f.locale])).toEqual([['plain', 'fa'], ['english', 'en']])
+    const without = await (await testApp({ flows: source }).app.request('/v1/flows?key=pk_test')).json()
+    expect(without.flows[0]).toEqual(tour('plain'))
   })
 })

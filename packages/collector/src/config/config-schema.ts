@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { LIMITS } from '@cairn/protocol'
+import { LIMITS, localeTag } from '@cairn/protocol'
 
 const projectId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1–64 lowercase letters, digits, "_" or "-"'))
 const key = (prefix: string) => v.pipe(
@@ -26,6 +26,12 @@ export const projectSchema = v.strictObject({
   origins: v.optional(v.pipe(v.array(origin), v.maxLength(100)), []),
   /** Turns identity verification on: identify events and user state need HMAC-SHA256(identitySecret, userId). */
   identitySecret: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
+  /**
+   * The language the project's flows are written in (`"fa"`): sent as the `locale` of each flow that
+   * declares none, so its widgets take that direction, buttons and digits. Without it the SDK infers
+   * a flow's language from the script of its text.
+   */
+  locale: v.optional(localeTag),
   /** Folder of flow JSON files, relative to the config file. */
   flowsDir: v.optional(v.pipe(v.string(), v.minLength(1))),
   /**

@@ -9,6 +9,8 @@ export type Project = {
   /** Allowed browser origins; empty means any. */
   origins: string[]
   identitySecret?: string
+  /** The language of flows that declare no `locale`. */
+  locale?: string
   /** Absolute path of the flows folder. */
   flowsDir?: string
   /** Declared activation milestones (tracked event names); absent when none are declared. */

@@ -38,6 +38,7 @@ export function parseConfig(json: unknown, file: string, baseDir: string): Confi
     const project: Project = { id: p.id, writeKey: p.writeKey, secretKey: p.secretKey, origins: p.origins.map((o) => o.toLowerCase()) }
     if (p.name !== undefined) project.name = p.name
     if (p.identitySecret !== undefined) project.identitySecret = p.identitySecret
+    if (p.locale !== undefined) project.locale = p.locale
     if (p.flowsDir !== undefined) project.flowsDir = resolve(baseDir, p.flowsDir)
     if (p.milestones.length > 0) project.milestones = p.milestones
     if (p.activeEvents !== undefined) project.activeEvents = p.activeEvents

@@ -22,7 +22,8 @@ export const frequencySchema = v.union([
 ])
 export type Frequency = v.InferOutput<typeof frequencySchema>
 
-const localeTag = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag such as "fa" or "pt-BR"'))
+/** A BCP 47 language tag as flows and the collector's config write it. */
+export const localeTag = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag such as "fa" or "pt-BR"'))
 
 /** Fields every flow has, whatever its kind. */
 export const envelopeEntries = {

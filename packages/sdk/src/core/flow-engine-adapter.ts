@@ -94,7 +94,7 @@ export function flowEngine(env: EngineEnv): EngineFactory {
     /** The widget runtime, made once; after a failure the next call tries again (the network may be back). */
     const widgets = () => {
       const loading = (runtime ??= host.loadChunk('runtime').then((m) => (m as RuntimeModule).createRuntime({
-        loadChunk: host.loadChunk, locale: options.locale, theme: options.theme, nonce: options.nonce, debug: options.debug, user: host.user,
+        loadChunk: host.loadChunk, locale: options.locale, contentLocale: options.contentLocale, theme: options.theme, nonce: options.nonce, debug: options.debug, user: host.user,
       })))
       loading.catch(() => runtime === loading && (runtime = undefined))
       return loading

@@ -10,7 +10,7 @@ import { fetchTransport } from './transport.ts'
 import type { Cairn, InitOptions } from './types.ts'
 
 /** Option names copied from `init()`'s argument; anything else in it is ignored. */
-const OPTION_NAMES = 'key endpoint user flows locale theme nonce debug respectGpc limits feed headless'.split(' ') as (keyof InitOptions)[]
+const OPTION_NAMES = 'key endpoint user flows locale contentLocale theme nonce debug respectGpc limits feed headless'.split(' ') as (keyof InitOptions)[]
 
 /** Extra seams the script-tag and npm entries can give `init` (the flow engine is built in). */
 export type InitExtras = Pick<ClientDeps, 'engine' | 'loadChunk' | 'stores'>

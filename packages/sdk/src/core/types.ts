@@ -32,6 +32,12 @@ export type InitOptions = {
   flows?: Flow[]
   /** BCP 47 locale of the widgets, e.g. `fa`; defaults to the page's language. */
   locale?: string
+  /**
+   * The language your flows are written in when they declare no `locale` (e.g. `fa`), for flows
+   * from `flows` and `show*()` (the collector sends its flows with the project's `locale`). Without
+   * it, a flow's language comes from the script of its text (README "Languages").
+   */
+  contentLocale?: string
   theme?: Theme
   /** CSP nonce for the rare `<style>` element fallback. */
   nonce?: string

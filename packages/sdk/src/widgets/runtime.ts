@@ -77,6 +77,7 @@ export function createRuntime(options: RuntimeOptions): WidgetRuntime {
           Widget: module.default as FunctionComponent<WidgetProps>,
           flow,
           locale: resolveLocale([ctx.locale, options.locale, doc.documentElement.lang, ...languages]),
+          contentLocale: options.contentLocale,
           page: doc.location?.href ?? 'about:blank',
           ctx: { ...ctx, emit },
           onGone: () => open.delete(handle),

@@ -14,6 +14,8 @@ export interface RenderRequest {
   flow: Flow
   /** The reader's locale, already resolved. */
   locale: string
+  /** The language of a flow that declares none (`init({ contentLocale })`); else inferred from its text. */
+  contentLocale?: string | undefined
   page: string
   ctx: MountContext
   /** Called once the widget is gone, however it went. */
@@ -28,7 +30,7 @@ export interface RenderRequest {
  */
 export function renderWidget(request: RenderRequest): WidgetHandle {
   const { host, ctx } = request
-  const { flow, lang } = localizeFlow(request.flow, request.locale)
+  const { flow, lang } = localizeFlow(request.flow, request.locale, request.contentLocale)
   const container = host.container(lang, direction(lang))
   let open = true
   const teardown = () => {

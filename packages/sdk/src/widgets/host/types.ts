@@ -39,6 +39,8 @@ export interface RuntimeOptions {
   nonce?: string | undefined
   /** `init({ locale })`: wins over `<html lang>` and the browser's language. */
   locale?: string | undefined
+  /** `init({ contentLocale })`: the language of flows that declare no `locale`. */
+  contentLocale?: string | undefined
   /** Console explanations of failures. */
   debug?: boolean | undefined
   /** The document to render into. @default globalThis.document */
