@@ -203,6 +203,45 @@ describe('the SDK drives the flow engine, which renders through the widget runti
     expect(ui().queryByRole('dialog')).toBeNull()
   })
 
+  it('reads the user state again when the page comes back, at most once per 30 s and never while hidden: a tick from another device shows', async () => {
+    let back: ((hidden: boolean) => void) | undefined
+    let ticked = false
+    const state = (): UserState => ({
+      userId: 'u1', milestones: {}, events: {},
+      flows: ticked ? { 'getting-started': { shownCount: 1, shownAt: 1, items: { project: 2 } } } : {},
+    })
+    const { sdk, reads, clock } = client({
+      flows: [checklist],
+      routes: { '/v1/users/': () => json(state()) },
+      deps: { user: { id: 'u1' } },
+      env: { onReturn: (listener) => ((back = listener), () => (back = undefined)) },
+    })
+    const stateReads = () => reads.requests.filter((r) => r.url.includes('/v1/users/')).length
+    sdk.showChecklist('getting-started')
+    await dialog('Get started')
+    await settle()
+    const marks = () => ui().getAllByRole('img').map((mark) => mark.getAttribute('aria-label'))
+    expect(marks()).toEqual(['not completed', 'not completed'])
+    expect(stateReads()).toBe(1)
+    ticked = true // on the phone
+    clock.advance(10_000)
+    back!(false)
+    await settle()
+    expect(stateReads()).toBe(1)
+    clock.advance(25_000)
+    back!(true)
+    await settle()
+    expect(stateReads()).toBe(1)
+    back!(false)
+    await waitFor(() => expect(marks()).toEqual(['completed', 'not completed']))
+    expect(stateReads()).toBe(2)
+    back!(false)
+    await settle()
+    expect(stateReads()).toBe(2)
+    sdk.destroy()
+    expect(back).toBeUndefined()
+  })
+
   it('re-evaluates URL triggers on SPA navigations (history.pushState)', async () => {
     history.replaceState(null, '', '/home')
     const { sdk } = client({

@@ -22,20 +22,21 @@ export type PagePath = {
 
 const FLOWS = ['cairn.js', 'engine.js', 'runtime.js']
 
-// Every path with flows +0.25 KB: a flow's content language inferred from its text (runtime.js, 0.23 KB).
+// Every path with flows +0.25 KB: a flow's content language inferred from its text (runtime.js, 0.23 KB);
+// again +0.25 KB: the user state read again when the page comes back (engine.js, 0.12 KB).
 export const PATHS: readonly PagePath[] = [
   { name: 'tracking only', entries: ['cairn.js'], budget: 6 * KB, ceiling: 6 * KB },
-  { name: 'survey', entries: [...FLOWS, 'survey.js'], budget: 14 * KB, ceiling: 32.25 * KB },
-  { name: 'checklist', entries: [...FLOWS, 'checklist.js'], budget: 14 * KB, ceiling: 31 * KB },
-  { name: 'announcement (no hotspot)', entries: [...FLOWS, 'announcement.js'], budget: 14 * KB, ceiling: 31 * KB },
+  { name: 'survey', entries: [...FLOWS, 'survey.js'], budget: 14 * KB, ceiling: 32.5 * KB },
+  { name: 'checklist', entries: [...FLOWS, 'checklist.js'], budget: 14 * KB, ceiling: 31.25 * KB },
+  { name: 'announcement (no hotspot)', entries: [...FLOWS, 'announcement.js'], budget: 14 * KB, ceiling: 31.25 * KB },
   // The what's-new feed (and a digest) loads its part of the announcement chunk on demand.
-  { name: "announcement with the what's-new feed", entries: [...FLOWS, 'announcement.js', 'chunk-whats-new.js'], budget: 14 * KB, ceiling: 32.5 * KB },
-  { name: 'tour (with positioning)', entries: [...FLOWS, 'tour.js'], budget: 18 * KB, ceiling: 37.75 * KB },
+  { name: "announcement with the what's-new feed", entries: [...FLOWS, 'announcement.js', 'chunk-whats-new.js'], budget: 14 * KB, ceiling: 32.75 * KB },
+  { name: 'tour (with positioning)', entries: [...FLOWS, 'tour.js'], budget: 18 * KB, ceiling: 38 * KB },
   {
     name: 'every kind',
     entries: [...FLOWS, 'survey.js', 'checklist.js', 'announcement.js', 'chunk-whats-new.js', 'tour.js', 'position.js'],
     budget: 26 * KB,
-    ceiling: 50.25 * KB,
+    ceiling: 50.5 * KB,
   },
 ]
 

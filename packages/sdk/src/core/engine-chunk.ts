@@ -16,6 +16,16 @@ export function browserFlowEngine(win: Window): EngineFactory {
     idle: (win.navigator as { connection?: { saveData?: boolean } }).connection?.saveData
       ? undefined
       : (run) => (win.requestIdleCallback ? win.requestIdleCallback(run, { timeout: 5000 }) : win.setTimeout(run, 1)),
+    onReturn(listener) {
+      const doc = win.document
+      const back = () => listener(doc.visibilityState == 'hidden')
+      win.addEventListener('focus', back)
+      doc.addEventListener('visibilitychange', back)
+      return () => {
+        win.removeEventListener('focus', back)
+        doc.removeEventListener('visibilitychange', back)
+      }
+    },
     onStorage(listener) {
       const heard = (event: StorageEvent) => listener(event.key)
       win.addEventListener('storage', heard)

@@ -6,6 +6,7 @@ import type { EngineFactory, EventInput } from './engine.ts'
 import type { StoreSide } from './store-side.ts'
 
 type StoreModule = typeof import('./store-side.ts')
+import { refreshDue } from './refresh.ts'
 import { readJson } from './storage.ts'
 import type { CairnEventMap } from './types.ts'
 
@@ -32,6 +33,11 @@ export type EngineEnv = {
    * soon. Absent, nothing is fetched ahead (a chunk loads when its first flow shows).
    */
   idle?: ((run: () => void) => void) | undefined
+  /**
+   * The page became visible again or regained focus; `hidden` says whether it is hidden now. Returns
+   * an unsubscribe function. Absent, the user's state is read only on start and identify.
+   */
+  onReturn?: ((listener: (hidden: boolean) => void) => () => void) | undefined
   /** Where debug explanations go. @default globalThis.console */
   console?: Pick<Console, 'info'> | undefined
 }
@@ -63,6 +69,8 @@ export function flowEngine(env: EngineEnv): EngineFactory {
     }
     let runtime: Promise<WidgetRuntime> | undefined
     let dead = false
+    /** When the user's state was last asked for (see `onReturn`). */
+    let synced: number | undefined
     // Listeners hear about events one microtask later, so that `on()` right after `init()` also hears
     // what the engine said while starting (an invalid inline flow).
     const tell = <E extends keyof CairnEventMap>(name: E, payload: CairnEventMap[E]) =>
@@ -151,6 +159,7 @@ export function flowEngine(env: EngineEnv): EngineFactory {
       fetchUserState: endpoint
         ? async () => {
           const user = host.user()
+          synced = host.clock.now()
           return user && !host.optedOut() ? (await read(`users/${encodeURIComponent(user.id)}/state?${user.hash ? `hash=${user.hash}&` : ''}`)).json() : undefined
         }
         : undefined,
@@ -163,6 +172,8 @@ export function flowEngine(env: EngineEnv): EngineFactory {
     if (owner && owner !== last) host.storage.remove(stored('state'))
     save('user', last ?? '')
     const engine = createFlowEngine(deps, { flows: options.flows, ...(options.limits && { limits: options.limits }) })
+    // Back on this page: what the user did on another device meanwhile (ticks, completions) shows here.
+    const unreturn = endpoint && env.onReturn?.((hidden) => host.user() && refreshDue(host.clock.now(), synced, hidden) && engine.identify())
     return {
       show: (kind, flow, opts) => engine.show(flow, kind, opts),
       observe(event) {
@@ -180,6 +191,7 @@ export function flowEngine(env: EngineEnv): EngineFactory {
       },
       destroy() {
         dead = true
+        if (unreturn) unreturn()
         engine.destroy()
         runtime?.then((r) => r.destroy()).catch(() => {})
       },
