@@ -81,8 +81,8 @@ describeStores('GET /v1/results/checklists/:id', (target) => {
     expect(body.shown).toBe(3)
   })
 
-  it('answers for a checklist shown with showChecklist({ … }) from the item ids its showing sent: nobody ticked, nobody complete', async () => {
-    const inline = { flowId: 'inline-start', type: 'flow_shown' as const, props: { items: ['profile', 'board'] } }
+  it('answers for a checklist shown with showChecklist({ … }) from the item ids its showing named: nobody ticked, nobody complete', async () => {
+    const inline = { flowId: 'inline-start', type: 'flow_shown' as const, props: { kind: 'checklist', steps: ['profile', 'board'] } }
     const sent = await suite.t.post(batch([
       event({ ...inline, anonymousId: 'dee', userId: 'dee', ts: T }),
       event({ ...inline, anonymousId: 'eli', userId: 'eli', ts: T + M }),

@@ -98,6 +98,23 @@ describeStores('GET /v1/results/flows/:id', (target) => {
     expect(body.steps.map((s: { id: string }) => s.id)).toEqual(['0', '1', '2', '3'])
     expect(body.completed).toBe(2)
   })
+
+  it('answers for flows shown with show*({ … }) with the kind and step ids their showing named; an announcement with its numbers', async () => {
+    const dee = { anonymousId: 'dee', userId: 'dee' }
+    const sent = await suite.t.post(batch([
+      event({ type: 'flow_shown', flowId: 'code-tour', ...dee, ts: T, props: { kind: 'tour', steps: ['hi', 'bye'] } }),
+      event({ type: 'flow_step', flowId: 'code-tour', stepIndex: 1, stepId: 'bye', ...dee, ts: T + M }),
+      event({ type: 'flow_shown', flowId: 'code-news', ...dee, ts: T, props: { kind: 'announcement', steps: [] } }),
+      event({ type: 'flow_step', flowId: 'code-news', stepIndex: 0, stepId: 'cta', ...dee, ts: T + M }),
+    ], { sentAt: NOW }))
+    expect(await sent.json()).toMatchObject({ rejected: [] })
+    expect(await (await get('code-tour')).json()).toMatchObject({
+      kind: 'tour', shown: 1, started: 1, steps: [{ id: 'hi', title: 'hi', reached: 1 }, { id: 'bye', title: 'bye', reached: 1 }],
+    })
+    expect(await (await get('code-news')).json()).toMatchObject({
+      kind: 'announcement', shown: 1, steps: [{ id: 'code-news', reached: 1 }], announcement: { views: 1, ctaClicks: 1, ctaRate: 1 },
+    })
+  })
 })
 
 describe('funnelStats', () => {

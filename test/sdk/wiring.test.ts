@@ -98,11 +98,11 @@ describe('the SDK drives the flow engine, which renders through the widget runti
     await settle()
 
     expect(heard).toEqual([
-      ['flow:shown', { flowId: 'welcome', kind: 'tour', reason: 'manual' }],
+      ['flow:shown', { flowId: 'welcome', kind: 'tour', reason: 'manual', props: { kind: 'tour', steps: ['hello', 'projects', 'done'] } }],
       ['flow:step', { flowId: 'welcome', kind: 'tour', stepIndex: 1, stepId: 'projects' }],
       ['flow:step', { flowId: 'welcome', kind: 'tour', stepIndex: 2, stepId: 'done' }],
       ['flow:completed', { flowId: 'welcome', kind: 'tour' }],
-      ['flow:shown', { flowId: 'inline-news', kind: 'announcement', reason: 'manual' }],
+      ['flow:shown', { flowId: 'inline-news', kind: 'announcement', reason: 'manual', props: { kind: 'announcement', steps: [] } }],
     ])
     expect(await wire()).toEqual([
       ['flow_shown', 'welcome', 'manual'], ['flow_step', 'welcome', undefined], ['flow_step', 'welcome', undefined],
@@ -118,7 +118,7 @@ describe('the SDK drives the flow engine, which renders through the widget runti
     expect(heard[0]).toEqual(['flow:error', {
       flowId: 'broken', reason: 'invalid', props: { path: '$.trigger.url', message: expect.any(String) }, message: expect.any(String),
     }])
-    expect(heard[1]).toEqual(['flow:shown', { flowId: 'news-banner', kind: 'announcement', reason: 'auto' }])
+    expect(heard[1]).toEqual(['flow:shown', { flowId: 'news-banner', kind: 'announcement', reason: 'auto', props: { kind: 'announcement', steps: [] } }])
     expect(await wire()).toEqual([['flow_error', 'broken', 'invalid'], ['flow_shown', 'news-banner', 'auto']])
   })
 
@@ -447,7 +447,7 @@ describe('init() and the npm entry', () => {
     sdk.showTour('welcome')
     await dialog('Welcome, there')
     await settle()
-    expect(shown).toEqual([{ flowId: 'welcome', kind: 'tour', reason: 'manual' }])
+    expect(shown).toEqual([{ flowId: 'welcome', kind: 'tour', reason: 'manual', props: { kind: 'tour', steps: ['hello', 'projects', 'done'] } }])
   })
 
   it('?cairn_debug=1 in the page URL turns debug mode on', async () => {

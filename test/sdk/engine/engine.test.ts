@@ -18,7 +18,8 @@ describe('createFlowEngine', () => {
     controls.complete()
     controls.dismiss()
     expect(fake.events).toEqual([
-      ['flow_shown', { flowId: 'welcome', flowVersion: 3, reason: 'auto' }],
+      // The collector gets the kind and step ids of a flow it may have no definition of.
+      ['flow_shown', { flowId: 'welcome', flowVersion: 3, reason: 'auto', props: { kind: 'tour', steps: ['s1'] } }],
       ['flow_step', { flowId: 'welcome', flowVersion: 3, stepIndex: 1, stepId: 's2' }],
       ['flow_completed', { flowId: 'welcome', flowVersion: 3 }],
     ])
@@ -81,7 +82,7 @@ describe('createFlowEngine', () => {
     engine.show('welcome', 'tour', { force: true })
     await settle()
     expect(fake.open.map((r) => [r.flow.id, r.controls.via])).toEqual([['welcome', 'manual']])
-    expect(fake.events.at(-1)).toEqual(['flow_shown', { flowId: 'welcome', reason: 'manual' }])
+    expect(fake.events.at(-1)).toEqual(['flow_shown', { flowId: 'welcome', reason: 'manual', props: { kind: 'tour', steps: ['s1'] } }])
   })
 
   it('caps automatic flows per session; show*() bypasses the cap', async () => {

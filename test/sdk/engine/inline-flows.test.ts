@@ -33,8 +33,8 @@ describe('a definition handed to show*() is a known flow', () => {
       engine.track('invited')
       await settle()
       expect(p.fake.events.filter(([t]) => t == 'flow_step').map(([, e]) => e.stepId), how).toEqual(['project', 'invite'])
-      // The collector has no definition of a show*() checklist: its showing names the items.
-      expect(p.fake.events.find(([t]) => t == 'flow_shown')?.[1].props, how).toEqual({ items: ['project', 'invite'] })
+      // The collector has no definition of a show*() checklist: its showing names its kind and items.
+      expect(p.fake.events.find(([t]) => t == 'flow_shown')?.[1].props, how).toEqual({ kind: 'checklist', steps: ['project', 'invite'] })
       expect(p.reached, how).toEqual(['invited', 'checklist_completed', 'activated'])
       expect(Object.keys(JSON.parse(p.fake.store.get('state')!).flows.start.items), how).toEqual(['project', 'invite'])
     }

@@ -28,13 +28,3 @@ FROM shown s LEFT JOIN ticks t USING (person)
 WHERE s.at >= ${at('$3')} AND s.at < ${at('$4')}
 GROUP BY s.person, s.at`
 
-/**
- * The item ids of checklist $2 of project $1 as its newest `flow_shown` names them (`props.items`,
- * sent by the SDK since a checklist shown with `showChecklist({ … })` has no published definition).
- */
-export const CHECKLIST_SHOWN_ITEMS = `
-SELECT e.data->'props'->'items' AS items
-FROM events e
-WHERE e.project_id = $1 AND e.flow_id = $2 AND e.type = 'flow_shown' AND jsonb_typeof(e.data->'props'->'items') = 'array'
-ORDER BY e.ts DESC
-LIMIT 1`

@@ -1,7 +1,8 @@
 import type { ChecklistFlow, Flow } from '@cairn/protocol'
 import type { Storage } from '../storage/storage.ts'
 import { checklistStats, type ChecklistPerson, type ChecklistStats } from './checklists-stats.ts'
-import { CHECKLIST_PEOPLE, CHECKLIST_SHOWN_ITEMS } from './checklists-sql.ts'
+import { CHECKLIST_PEOPLE } from './checklists-sql.ts'
+import { shownParts } from './shown-parts.ts'
 import type { Period } from './milestones-period.ts'
 
 /** The answer of `GET /v1/results/checklists/:id`. */
@@ -19,7 +20,7 @@ export async function checklistResults(storage: Storage, projectId: string, flow
   const people = await storage.query<ChecklistPerson>(CHECKLIST_PEOPLE, [projectId, id, period.from, period.to])
   if (!flow && people.length === 0) return undefined
   const items = flow?.items.map(({ id, title }) => ({ id, title }))
-    ?? dataItems(await storage.query<{ items: unknown }>(CHECKLIST_SHOWN_ITEMS, [projectId, id]), people)
+    ?? dataItems((await shownParts(storage, projectId, id)).steps, people)
   return {
     checklistId: id,
     from: new Date(period.from).toISOString(),
@@ -29,10 +30,7 @@ export async function checklistResults(storage: Storage, projectId: string, flow
 }
 
 /** The items of a checklist without a definition: as shown (ids in order), else as ticked (sorted). */
-function dataItems(shown: readonly { items: unknown }[], people: readonly ChecklistPerson[]): { id: string; title: string }[] {
-  const sent = shown[0]?.items
-  const ids = Array.isArray(sent) && sent.length && sent.every((i) => typeof i == 'string')
-    ? [...new Set(sent as string[])]
-    : [...new Set(people.flatMap((p) => Object.keys(p.ticks)))].sort()
+function dataItems(shown: string[] | undefined, people: readonly ChecklistPerson[]): { id: string; title: string }[] {
+  const ids = shown?.length ? shown : [...new Set(people.flatMap((p) => Object.keys(p.ticks)))].sort()
   return ids.map((item) => ({ id: item, title: item }))
 }

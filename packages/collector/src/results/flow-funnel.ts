@@ -2,6 +2,7 @@ import type { Flow } from '@cairn/protocol'
 import type { Storage } from '../storage/storage.ts'
 import { announcementNumbers, type AnnouncementNumbers } from './announcement.ts'
 import { FUNNEL_PEOPLE } from './flow-funnel-sql.ts'
+import { shownParts } from './shown-parts.ts'
 import { funnelStats, type FunnelPerson, type FunnelStats, type FunnelStepDefinition } from './flow-funnel-stats.ts'
 import type { Period } from './milestones-period.ts'
 
@@ -18,7 +19,8 @@ function stepsOf(flow: Flow): FunnelStepDefinition[] {
 
 /**
  * A flow's funnel over a period, counted per person across devices. Steps come from the published
- * definition; a flow no longer published is reported with the step indexes its data names.
+ * definition; a flow without one (shown with `show*({ … })`, or no longer published) has the kind and
+ * step ids its newest showing names (titled by id), else the step indexes its data names.
  * `undefined` when the id is neither published nor found in the data.
  */
 export async function flowFunnel(storage: Storage, projectId: string, flows: readonly Flow[], id: string, period: Period): Promise<FlowFunnel | undefined> {
@@ -26,13 +28,18 @@ export async function flowFunnel(storage: Storage, projectId: string, flows: rea
   const people = await storage.query<FunnelPerson>(FUNNEL_PEOPLE, [projectId, id, period.from, period.to])
   if (!flow && people.length === 0) return undefined
   const known = Math.max(0, ...people.flatMap((p) => [...p.reached, ...p.missing.map((m) => m.step), p.dismissedStep ?? 0]))
-  const steps = flow ? stepsOf(flow) : Array.from({ length: known + 1 }, (_, i) => ({ id: String(i), title: String(i) }))
+  const shown = flow ? {} : await shownParts(storage, projectId, id)
+  const kind = flow?.kind ?? shown.kind ?? null
+  const steps = flow ? stepsOf(flow)
+    : shown.steps?.length ? shown.steps.map((step) => ({ id: step, title: step }))
+    : kind && kind != 'tour' && kind != 'survey' && kind != 'checklist' ? [{ id, title: id }]
+    : Array.from({ length: known + 1 }, (_, i) => ({ id: String(i), title: String(i) }))
   return {
     flowId: id,
-    kind: flow?.kind ?? null,
+    kind,
     from: new Date(period.from).toISOString(),
     to: new Date(period.to).toISOString(),
     ...funnelStats(steps, people),
-    ...(flow?.kind === 'announcement' && { announcement: await announcementNumbers(storage, projectId, id, period) }),
+    ...(kind === 'announcement' && { announcement: await announcementNumbers(storage, projectId, id, period) }),
   }
 }

@@ -99,8 +99,10 @@ export type FlowEventPayload = {
    */
   reason?: string
   /**
-   * `flow:error` with reason `invalid`: `{ path, message }` (the JSON path in the definition and the
-   * problem); with reason `target_missing`: `{ selector }` (the step's or hotspot's target that never appeared).
+   * `flow:shown`: `{ kind, steps }` (the ids of its tour steps, survey questions or checklist items,
+   * as the collector gets them); `flow:error` with reason `invalid`: `{ path, message }` (the JSON
+   * path in the definition and the problem); with reason `target_missing`: `{ selector }` (the step's
+   * or hotspot's target that never appeared).
    */
   props?: JsonObject
 }

@@ -1,4 +1,4 @@
-import type { Answer, ChecklistFlow, FlowEnvelope, FlowEventType, FlowKind } from '@cairn/protocol'
+import type { Answer, FlowEnvelope, FlowEventType, FlowKind } from '@cairn/protocol'
 import { DEFAULT_LIMITS, isModal, pageFails } from './budget.ts'
 import { decide, type Ask, type Decision } from './decide.ts'
 import type { EngineEventType, EnginePayload, FlowControls, FlowEngine, FlowEngineDeps, FlowEngineOptions, WidgetHandle } from './deps.ts'
@@ -12,6 +12,8 @@ import { submission } from './survey.ts'
 import { validateFlows, type FlowEventPayload } from './validate.ts'
 
 /** How long auto flows wait for the collector's user state before deciding without it. */
+/** A tour step, survey question or checklist item, as far as a showing names it. */
+type Step = { id: string }
 const USER_STATE_WAIT = 3000
 
 type Request = { id: string; kind?: FlowKind | undefined; at: number; opts: unknown }
@@ -205,8 +207,10 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         flows: { [id]: { shownAt: t, shownCount: (own(state.flows, id)?.shownCount ?? 0) + 1 } },
         ...(flow.kind == 'survey' && { surveyAt: t }),
       })
-      // A checklist names its items: the collector has no definition of one shown with showChecklist({ … }).
-      emit(flow, 'flow_shown', { reason: d.manual ? 'manual' : 'auto', ...(flow.kind == 'checklist' && { props: { items: (flow as ChecklistFlow).items.map((i) => i.id) } }) })
+      // Its kind and step ids (tour steps, questions, items): the collector has no definition of a flow
+      // shown with show*({ … }), and results need them.
+      const parts = (flow as { steps?: Step[]; questions?: Step[]; items?: Step[] })
+      emit(flow, 'flow_shown', { reason: d.manual ? 'manual' : 'auto', props: { kind: flow.kind, steps: (parts.steps ?? parts.questions ?? parts.items ?? []).map((s) => s.id) } })
       if (id != FEED && !remote.some((f) => f.id == id)) keep((l) => keepLive(l, flow))
     }
     /** Leaves the screen; with `type`, the user decided (completed or dismissed), which means they saw it. */
