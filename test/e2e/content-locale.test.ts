@@ -48,3 +48,34 @@ describe.skipIf(!chromiumAvailable())('flows without a locale take their text\'s
     await page.close()
   })
 })
+
+describe.skipIf(!chromiumAvailable())('the project\'s default and init({ contentLocale }) come before the text, a declared locale before both', () => {
+  /** Text that reads as English: only the project or the page can say it is Persian. */
+  const BRAND = tour('brand-tour', 'Acme Boards 2.0', 'Acme Boards Pro')
+  const DECLARED = { ...tour('declared-tour', 'Acme Boards 3.0', 'Acme Boards Max'), locale: 'en' }
+  const fixture = useFlowsFixture([BRAND, DECLARED], [{ ...BRAND, id: 'inline-brand' }], { locale: 'fa' })
+
+  it.each([
+    // [case, flow id, page query, lang, dir, Next, progress]
+    ["a published flow without a locale takes the project's (fa)", 'brand-tour', 'locale=en', 'fa', 'rtl', 'بعدی', '۱ از ۲'],
+    ['a declared locale wins over the project\'s', 'declared-tour', 'locale=fa', 'en', 'ltr', 'Next', '1 of 2'],
+    ['an inline flow takes init({ contentLocale })', 'inline-brand', 'locale=en&inline&contentLocale=ar', 'ar', 'rtl', 'التالي', '١ من ٢'],
+    ['an inline flow without it goes by its text', 'inline-brand', 'locale=fa&inline', 'en', 'ltr', 'Next', '1 of 2'],
+  ] as const)('%s', async (_, id, query, lang, dir, next, progress) => {
+    const { page, watched } = await watchedPage(await fixture.context())
+    await page.addInitScript(AXE_SOURCE)
+    await page.goto(`/app/projects/1?user=${uniqueUser('project-locale')}&${query}`)
+    await page.waitForFunction(() => 'cairn' in window)
+    await page.evaluate((f) => (window as unknown as { cairn: { showTour(f: string): void } }).cairn.showTour(f), id)
+    const title = id == 'declared-tour' ? 'Acme Boards 3.0' : 'Acme Boards 2.0'
+    const dialog = page.locator('cairn-root').getByRole('dialog', { name: title, exact: true })
+    await dialog.waitFor()
+    const root = page.locator('cairn-root .root', { has: page.getByRole('dialog', { name: title, exact: true }) })
+    expect([await root.getAttribute('lang'), await root.getAttribute('dir')]).toEqual([lang, dir])
+    await dialog.getByText(progress, { exact: true }).waitFor()
+    await dialog.getByRole('button', { name: next, exact: true }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    expect(await violations(page, watched)).toEqual([])
+    await page.close()
+  })
+})

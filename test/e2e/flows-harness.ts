@@ -15,7 +15,7 @@ const SECRET_KEY = 'sk_flows'
 
 /**
  * The host page's own script (a file: the CSP allows no inline script). It starts Cairn from the
- * script tag's `window.cairn` with the user, locale, feed and debug mode the URL asks for, and keeps every
+ * script tag's `window.cairn` with the user, locale, content locale, feed and debug mode the URL asks for, and keeps every
  * lifecycle event a listener hears in `window.__events`.
  */
 const pageScript = (endpoint: string, inline: unknown[]) => `
@@ -27,6 +27,7 @@ const sdk = cairn.init({
   endpoint: ${JSON.stringify(endpoint)},
   ...(user && { user: { id: user } }),
   ...(params.get('locale') && { locale: params.get('locale') }),
+  ...(params.get('contentLocale') && { contentLocale: params.get('contentLocale') }),
   ...(params.has('inline') && { flows: ${JSON.stringify(inline)} }),
   // ?feed: the floating what's-new launcher; ?feed=<selector>: the page's element opens the feed.
   ...(params.has('feed') && { feed: params.get('feed') ? { selector: params.get('feed') } : true }),
@@ -106,11 +107,11 @@ export type FlowsFixture = {
  * {@link startFlowsFixture} before the tests of the enclosing `describe`, closed after them: the
  * returned fixture's fields are filled in once it is up.
  */
-export function useFlowsFixture(flows: readonly Flow[], inline: readonly unknown[] = []): FlowsFixture {
+export function useFlowsFixture(flows: readonly Flow[], inline: readonly unknown[] = [], project: Record<string, unknown> = {}): FlowsFixture {
   const fixture = {} as FlowsFixture
   let started: FlowsFixture | undefined
   beforeAll(async () => {
-    Object.assign(fixture, (started = await startFlowsFixture(flows, inline)))
+    Object.assign(fixture, (started = await startFlowsFixture(flows, inline, project)))
   }, 60_000)
   afterAll(async () => {
     await started?.close()
@@ -121,15 +122,16 @@ export function useFlowsFixture(flows: readonly Flow[], inline: readonly unknown
 /**
  * Starts the real collector with a temporary config whose project publishes `flows` (a flows folder
  * written here), a site serving host pages under a strict CSP + Trusted Types header, and Chromium.
- * `inline` flows are what the SPA page passes to `init({ flows })` when its URL has `?inline`.
+ * `inline` flows are what the SPA page passes to `init({ flows })` when its URL has `?inline`;
+ * `project` adds fields to the project's config (e.g. `{ locale: 'fa' }`).
  */
-export async function startFlowsFixture(flows: readonly Flow[], inline: readonly unknown[] = []): Promise<FlowsFixture> {
+export async function startFlowsFixture(flows: readonly Flow[], inline: readonly unknown[] = [], project: Record<string, unknown> = {}): Promise<FlowsFixture> {
   if (!existsSync(join(DIST, 'cairn.js'))) throw new Error('packages/sdk/dist/cairn.js is missing: run `npm run build` first')
   const dir = mkdtempSync(join(tmpdir(), 'cairn-flows-'))
   mkdirSync(join(dir, 'flows'))
   for (const flow of flows) writeFileSync(join(dir, 'flows', `${flow.id}.json`), JSON.stringify(flow, null, 2))
   writeFileSync(join(dir, 'cairn.config.json'), JSON.stringify({
-    projects: [{ id: 'flows', writeKey: WRITE_KEY, secretKey: SECRET_KEY, flowsDir: './flows' }],
+    projects: [{ id: 'flows', writeKey: WRITE_KEY, secretKey: SECRET_KEY, flowsDir: './flows', ...project }],
     rateLimit: false,
   }))
   const collector = await startCollectorProcess(['--config', join(dir, 'cairn.config.json')])
