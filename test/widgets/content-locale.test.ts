@@ -24,6 +24,7 @@ describe('contentLocale: the language of a flow that declares none', () => {
     ['more Latin than Arabic letters is not Arabic-script text', tour('Open the dashboard (داشبورد)'), 'fa', undefined, 'en'],
     ['tokens, link targets and selectors are not text', tour('{{user.firstName|friend}} [راهنما](https://docs.example.com/getting-started-guide)'), 'en', undefined, 'ar'],
     ['no letters at all: English', tour('123 — 456'), 'fa', undefined, 'en'],
+    ['Persian digits are no letters', tour('۱۲۳ Go'), 'en', undefined, 'en'],
     ['translations are not the default text', tour('Welcome', { locales: { fa: { steps: [{ title: 'خوش آمدید' }] } } }), 'de', undefined, 'en'],
     ['a survey: its prompts and choices', { id: 'q', kind: 'survey', questions: [{ id: 'a', type: 'single', prompt: 'چطور ما را پیدا کردید؟', choices: [{ id: 'x', label: 'گوگل' }] }] }, 'en', undefined, 'fa'],
   ])('%s', (_, flow, page, fallback, expected) => {

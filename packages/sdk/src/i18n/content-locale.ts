@@ -26,8 +26,8 @@ export function contentLocale(flow: object, page: string, fallback?: string): st
   if (typeof declared == 'string' && declared) return declared
   if (typeof fallback == 'string' && fallback) return fallback
   const text = prose(flow)
-  // Pieces between letters of a script: one more than its letters.
-  if (text.split(/\p{Script=Arabic}/u).length <= text.split(/\p{Script=Latin}/u).length) return 'en'
+  // Pieces between letters of a script: one more than its letters (Arabic-Indic digits are no letters).
+  if (text.split(/(?=\p{L})\p{Script=Arabic}/u).length <= text.split(/\p{Script=Latin}/u).length) return 'en'
   // Pages in languages written in the Arabic script take Arabic-script content as their own.
   if (/^(fa|ar|ur)(-|$)/i.test(page)) return page
   return /[پچژگ]/.test(text) ? 'fa' : 'ar'
