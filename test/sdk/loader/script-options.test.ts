@@ -16,3 +16,10 @@ describe("the script tag's what's-new feed attribute", () => {
     expect(scriptOptions(tag({ 'data-key': 'pk_x', ...attributes })).feed).toEqual(feed)
   })
 })
+
+describe("the script tag's language attributes", () => {
+  it('data-locale is the reader\'s language, data-content-locale the language of flows that declare none', () => {
+    expect(scriptOptions(tag({ 'data-key': 'pk_x', 'data-locale': 'fa-IR', 'data-content-locale': 'fa' }))).toEqual({ key: 'pk_x', locale: 'fa-IR', contentLocale: 'fa' })
+    expect(scriptOptions(tag({ 'data-key': 'pk_x' }))).toEqual({ key: 'pk_x' })
+  })
+})
