@@ -16,7 +16,7 @@ describe('Overview', () => {
   it('shows the headline numbers, each linking to its page', () => {
     renderIn(<OverviewView data={overview} />)
     expect(screen.getByText('130').closest('a')!.getAttribute('href')).toBe('/dashboard/retention')
-    expect(screen.getByText('+8.3% vs the previous Week')).toBeTruthy()
+    expect(screen.getByText('+8.3% vs the previous week')).toBeTruthy()
     expect(screen.getByText('83%').closest('a')).toBeTruthy()
     expect(screen.getByText('32').closest('a')!.getAttribute('href')).toBe('/dashboard/surveys/nps-quarterly')
     expect(screen.getByText('± 8.1 points, n = 140')).toBeTruthy()
@@ -48,7 +48,7 @@ describe('Overview', () => {
 describe('Retention', () => {
   it('draws CRR and churn per period, with the table', () => {
     renderIn(<RetentionView data={retention} />)
-    const crr = figure('Retention and churn by Week')
+    const crr = figure('Retention and churn by week')
     expect(tableText(crr)[2]).toEqual(['Nov 30', '120', '130', '30', '83.3%', '16.7%'])
     expect(tableValues(crr)[2]).toEqual(['2026-11-30', '120', '130', '30', '0.8333', '0.1667'])
     // Two lines, one dot per period each, y on a 0–1 domain of a 200 px plot.
@@ -86,7 +86,7 @@ describe('Retention', () => {
 
   it('mirrors the axes right to left, the data unchanged', () => {
     renderIn(<RetentionView data={retention} />)
-    const ltr = [...figure('Retention and churn by Week').querySelectorAll('.plot .series-crr circle')].map((c) => Number(c.getAttribute('cx')))
+    const ltr = [...figure('Retention and churn by week').querySelectorAll('.plot .series-crr circle')].map((c) => Number(c.getAttribute('cx')))
     renderIn(<RetentionView data={retention} />, { lang: 'fa' })
     const fa = [...document.querySelectorAll('figure')].filter((f) => f.querySelector('.plot .series-crr'))
     const rtl = [...fa.at(-1)!.querySelectorAll('.plot .series-crr circle')].map((c) => Number(c.getAttribute('cx')))

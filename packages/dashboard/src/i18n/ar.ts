@@ -36,6 +36,8 @@ export const ar: Messages = {
   period: 'الفترة',
   week: 'أسبوع',
   month: 'شهر',
+  weekWord: 'أسبوع',
+  monthWord: 'شهر',
   addFilter: 'إضافة عامل تصفية',
   filterLabel: 'قاعدة سمة',
   filterHelp: 'مثل plan:pro أو company.size>50',

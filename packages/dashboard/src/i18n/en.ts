@@ -34,6 +34,9 @@ export const en = {
   period: 'Period',
   week: 'Week',
   month: 'Month',
+  /** The period as a word inside a sentence ("by week"). */
+  weekWord: 'week',
+  monthWord: 'month',
   addFilter: 'Add filter',
   filterLabel: 'Trait rule',
   filterHelp: 'For example plan:pro or company.size>50',

@@ -36,6 +36,8 @@ export const fa: Messages = {
   period: 'دوره',
   week: 'هفته',
   month: 'ماه',
+  weekWord: 'هفته',
+  monthWord: 'ماه',
   addFilter: 'افزودن پالایه',
   filterLabel: 'قاعدهٔ ویژگی',
   filterHelp: 'برای نمونه plan:pro یا company.size>50',

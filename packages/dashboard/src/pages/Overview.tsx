@@ -16,7 +16,7 @@ const PAGE_OF: Partial<Record<FlowKind, RouteName>> = { tour: 'tour', checklist:
 export function OverviewView({ data }: { data: Overview }) {
   const l = useLocale()
   const { nav } = useDashboard()
-  const period = l.t(data.period.kind)
+  const period = l.t(data.period.kind === 'week' ? 'weekWord' : 'monthWord')
   const change = data.active.change
   if (data.active.now === 0 && data.active.previous === 0 && data.topFlows.length === 0) return <Empty>{l.t('noActivity')}</Empty>
   return (

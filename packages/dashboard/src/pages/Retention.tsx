@@ -70,7 +70,7 @@ export function RetentionView({ data }: { data: Retention }) {
   const l = useLocale()
   const { nav } = useDashboard()
   const filters = useStore(nav.$filters)
-  const period = l.t(data.period)
+  const period = l.t(data.period === 'week' ? 'weekWord' : 'monthWord')
   if (!data.periods.length) return <Empty>{l.t('noActivity')}</Empty>
   const starts = data.periods.map((p) => p.start)
   const lifeStarts = data.lifecycle.map((p) => p.start)
