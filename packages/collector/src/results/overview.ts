@@ -1,0 +1,81 @@
+import type { Flow, FlowKind } from '@cairn/protocol'
+import type { Project } from '../config/config.ts'
+import type { Storage } from '../storage/storage.ts'
+import { wilson } from './holdout-stats.ts'
+import type { Period } from './milestones-period.ts'
+import { milestoneResults } from './milestones.ts'
+import { ANSWERED_SURVEYS, TOP_FLOWS } from './overview-sql.ts'
+import { localDate, periodEndMs, periodOf, periodStartMs, shiftPeriod } from './periods.ts'
+import { retentionResults } from './retention.ts'
+import type { RetentionOptions } from './retention-options.ts'
+import { surveyResults } from './survey.ts'
+
+/** How many periods the CRR sparkline covers, the last complete one included. */
+const SERIES = 8
+/** How many flows the overview lists. */
+const TOP = 5
+const KINDS: readonly string[] = ['tour', 'checklist', 'survey', 'announcement']
+
+/** The answer of `GET /v1/results/overview` (a contract the dashboard draws). */
+export type OverviewResults = {
+  /** The last complete week or month (in the time zone): the one the headline numbers are of. */
+  period: { kind: RetentionOptions['kind']; start: string; end: string }
+  active: { now: number; previous: number; change: number | null }
+  crr: number | null
+  churn: number | null
+  crrSeries: { start: string; crr: number | null }[]
+  nps: { flowId: string; score: number | null; margin: number | null; n: number } | null
+  pmf: { flowId: string; share: number | null; low: number | null; high: number | null; n: number } | null
+  milestones: { name: string; newUsers: number; reached: number; share: number | null }[]
+  topFlows: { id: string; kind: FlowKind; reach: number }[]
+}
+
+/**
+ * The Monday view of one project: active users, CRR and churn of the last complete period (with the
+ * change from the one before and a series of {@link SERIES}), and over `range` the NPS and PMF of the
+ * survey with most answers of each, the share of new users reaching each milestone, and the flows that
+ * reached most people. Each number is what its own results endpoint gives for the same input.
+ */
+export async function overviewResults(
+  storage: Storage, project: Project, flows: readonly Flow[], range: Period, options: Omit<RetentionOptions, 'mode'>, now: number,
+): Promise<OverviewResults> {
+  const last = shiftPeriod(periodOf(localDate(now, options.tz), options.kind), options.kind, -1)
+  const first = shiftPeriod(last, options.kind, 1 - SERIES)
+  const span = { from: periodStartMs(first, options.tz), to: periodEndMs(last, options.kind, options.tz) }
+  const params = [project.id, range.from, range.to]
+  const [retention, milestones, top, answered] = await Promise.all([
+    retentionResults(storage, project, span, { ...options, mode: 'on' }, now),
+    milestoneResults(storage, project, flows, range),
+    storage.query<{ id: string; kind: string | null; reach: number }>(TOP_FLOWS, [...params, TOP]),
+    storage.query<{ id: string }>(ANSWERED_SURVEYS, params),
+  ])
+  const surveyIds = [...new Set([...flows.filter((f) => f.kind === 'survey').map((f) => f.id), ...answered.map((a) => a.id)])]
+  const surveys = (await Promise.all(surveyIds.map((id) => surveyResults(storage, project.id, flows, id, range, 1)))).filter((s) => s !== undefined)
+  const most = <T>(pick: (s: (typeof surveys)[number]) => T | null, n: (t: T) => number) =>
+    surveys.map((s) => [s.surveyId, pick(s)] as const).filter((x): x is readonly [string, T] => x[1] !== null && n(x[1]) > 0).sort((a, b) => n(b[1]) - n(a[1]))[0]
+  const nps = most((s) => s.nps, (x) => x.responses)
+  const pmf = most((s) => s.pmf, (x) => x.responses)
+  const pmfInterval = pmf && wilson(pmf[1].veryDisappointed, pmf[1].responses)
+  const periods = retention.periods
+  const latest = periods.at(-1)
+  const before = periods.at(-2)
+  const kindOf = (id: string, named: string | null) => flows.find((f) => f.id === id)?.kind ?? named
+  return {
+    period: { kind: options.kind, start: last, end: shiftPeriod(last, options.kind, 1) },
+    active: {
+      now: latest?.E ?? 0,
+      previous: before?.E ?? 0,
+      change: latest && before?.E ? (latest.E - before.E) / before.E : null,
+    },
+    crr: latest?.crr ?? null,
+    churn: latest?.churn ?? null,
+    crrSeries: periods.map((p) => ({ start: p.start, crr: p.crr })),
+    nps: nps ? { flowId: nps[0], score: nps[1].score, margin: nps[1].marginOfError, n: nps[1].responses } : null,
+    pmf: pmf ? { flowId: pmf[0], share: pmf[1].share, low: pmfInterval?.[0] ?? null, high: pmfInterval?.[1] ?? null, n: pmf[1].responses } : null,
+    milestones: milestones.milestones.map((m) => ({ name: m.name, newUsers: milestones.newUsers, reached: m.newUsersReached, share: m.share })),
+    topFlows: top.flatMap((f) => {
+      const kind = kindOf(f.id, f.kind)
+      return kind && KINDS.includes(kind) ? [{ id: f.id, kind: kind as FlowKind, reach: f.reach }] : []
+    }),
+  }
+}
