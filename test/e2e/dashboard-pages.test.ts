@@ -34,6 +34,18 @@ const PAGES: { name: string; path: string; api: string; expect(api: Json): Expec
     ],
   },
   {
+    // The same page's activation figure: week-4 retention by how soon people reached the first milestone.
+    name: 'activation', path: 'retention', api: '/v1/results/activation?milestone=activated&week=4',
+    expect: (a) => [{ figure: 3, rows: a.buckets.map((b: Json) => [b.bucket, b.n, b.retained, b.share, b.low, b.high]) }],
+  },
+  {
+    name: 'overview', path: '', api: '/v1/results/overview?period=week&tz=UTC',
+    expect: (o) => [
+      { figure: 0, rows: o.milestones.map((m: Json) => [m.name, m.newUsers, m.reached, m.share]) },
+      { figure: 1, rows: o.topFlows.map((f: Json) => [f.kind, f.id, f.reach]) },
+    ],
+  },
+  {
     name: 'nps', path: 'surveys/nps', api: '/v1/results/surveys/nps',
     expect: (s) => {
       const dist = s.questions.find((q: Json) => q.nps).distribution as Record<string, number>
