@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AXE_SOURCE, axeViolations } from './harness/axe.ts'
 import { chromiumAvailable, launchChromium } from './harness/chromium.ts'
 import { startCollectorProcess, type CollectorProcess } from './harness/collector-process.ts'
-import { dashboardHistory, sendHistory } from './harness/dashboard-seed.ts'
+import { dashboardHistory, sendHistory } from '../../demo/history.ts'
 
 const CONFIG = resolve(import.meta.dirname, 'fixtures/dashboard/cairn.config.json')
 const SHOTS = resolve(import.meta.dirname, '../.tmp/dashboard-screenshots')

@@ -15,12 +15,31 @@ function random(seed: number) {
 const DAY = 86_400_000
 const TEXTS = ['Fast and simple', 'Needs a calendar view', 'Love the keyboard shortcuts', '=cmd|calc', 'Search is slow on big boards', 'Dark mode please', 'خیلی خوب است', 'Great for our team']
 
+/** The flow, step, question and milestone ids a history is made of. */
+export type HistoryNames = {
+  tour: string; tourSteps: [string, string]; checklist: string; items: [string, string, string]
+  banner: string; milestone: string; nps: string; npsQuestions: [string, string]; pmf: string
+}
+
+/** The ids of test/e2e/fixtures/dashboard. */
+export const FIXTURE_NAMES: HistoryNames = {
+  tour: 'welcome-tour', tourSteps: ['new-board', 'first-card'], checklist: 'getting-started', items: ['board', 'cards', 'invite'],
+  banner: 'invite-banner', milestone: 'activated', nps: 'nps', npsQuestions: ['score', 'why'], pmf: 'pmf',
+}
+
+/** The ids of the demo's own flows (demo/flows). */
+export const DEMO_NAMES: HistoryNames = {
+  tour: 'welcome-tour', tourSteps: ['new-board', 'name-board'], checklist: 'getting-started', items: ['create-board', 'add-cards', 'invite'],
+  banner: 'announcement-invite-banner', milestone: 'board_created', nps: 'nps-quarterly', npsQuestions: ['score', 'love'], pmf: 'pmf-check',
+}
+
 /**
- * Events for `users` people over the last `weeks` weeks before `now`, for the flows in
- * test/e2e/fixtures/dashboard: activity, the welcome tour (a target goes missing on step 3), the
+ * Events for `users` people over the last `weeks` weeks before `now`, for the flows `names` names
+ * (test/e2e/fixtures/dashboard's by default): activity, the welcome tour (a target goes missing on step 3), the
  * checklist, the `activated` milestone, NPS and PMF answers, and the invite banner with its holdout.
  */
-export function dashboardHistory(now: number, opts: { users?: number; weeks?: number; seed?: number } = {}) {
+export function dashboardHistory(now: number, opts: { users?: number; weeks?: number; seed?: number; names?: HistoryNames } = {}) {
+  const n = opts.names ?? FIXTURE_NAMES
   const rnd = random(opts.seed ?? 7)
   const users = opts.users ?? 120
   const weeks = opts.weeks ?? 10
@@ -44,41 +63,41 @@ export function dashboardHistory(now: number, opts: { users?: number; weeks?: nu
       if (rnd() < stay * Math.pow(0.9, w) + (w === 0 ? 1 : 0)) push(at(w * 7 * DAY + Math.floor(rnd() * 5) * DAY + 3_600_000), { type: 'track', name: 'board_opened' })
     }
     // The welcome tour.
-    push(at(60_000), { type: 'flow_shown', flowId: 'welcome-tour', stepIndex: 0 })
+    push(at(60_000), { type: 'flow_shown', flowId: n.tour, stepIndex: 0 })
     const tour = rnd()
-    if (tour > 0.15) push(at(90_000), { type: 'flow_step', flowId: 'welcome-tour', stepIndex: 1, stepId: 'new-board' })
-    if (tour > 0.35 && tour < 0.5) push(at(100_000), { type: 'flow_error', flowId: 'welcome-tour', stepIndex: 2, stepId: 'first-card', reason: 'target_missing', props: { selector: '#add-card' } })
-    else if (tour > 0.35) push(at(120_000), { type: 'flow_step', flowId: 'welcome-tour', stepIndex: 2, stepId: 'first-card' })
-    if (tour > 0.5) push(at(180_000 + Math.floor(rnd() * 600_000)), { type: 'flow_completed', flowId: 'welcome-tour' })
-    else if (tour > 0.15 && tour < 0.3) push(at(150_000), { type: 'flow_dismissed', flowId: 'welcome-tour', stepIndex: 1 })
+    if (tour > 0.15) push(at(90_000), { type: 'flow_step', flowId: n.tour, stepIndex: 1, stepId: n.tourSteps[0] })
+    if (tour > 0.35 && tour < 0.5) push(at(100_000), { type: 'flow_error', flowId: n.tour, stepIndex: 2, stepId: n.tourSteps[1], reason: 'target_missing', props: { selector: '#add-card' } })
+    else if (tour > 0.35) push(at(120_000), { type: 'flow_step', flowId: n.tour, stepIndex: 2, stepId: n.tourSteps[1] })
+    if (tour > 0.5) push(at(180_000 + Math.floor(rnd() * 600_000)), { type: 'flow_completed', flowId: n.tour })
+    else if (tour > 0.15 && tour < 0.3) push(at(150_000), { type: 'flow_dismissed', flowId: n.tour, stepIndex: 1 })
     // The checklist.
-    push(at(200_000), { type: 'flow_shown', flowId: 'getting-started' })
+    push(at(200_000), { type: 'flow_shown', flowId: n.checklist })
     const done = rnd()
     const items = done > 0.2 ? (done > 0.5 ? (done > 0.75 ? 3 : 2) : 1) : 0
-    for (let i = 0; i < items; i++) push(at(300_000 + i * 3 * 3_600_000), { type: 'flow_step', flowId: 'getting-started', stepId: ['board', 'cards', 'invite'][i] })
+    for (let i = 0; i < items; i++) push(at(300_000 + i * 3 * 3_600_000), { type: 'flow_step', flowId: n.checklist, stepId: n.items[i] })
     // The banner and its holdout: those shown activate more often.
     const heldOut = rnd() < 0.3
-    push(at(400_000), heldOut ? { type: 'flow_held_out', flowId: 'invite-banner' } : { type: 'flow_shown', flowId: 'invite-banner' })
-    if (items >= 2 || rnd() < (heldOut ? 0.2 : 0.45)) push(at(Math.floor(rnd() * 5 * DAY) + 500_000), { type: 'milestone', name: 'activated' })
+    push(at(400_000), heldOut ? { type: 'flow_held_out', flowId: n.banner } : { type: 'flow_shown', flowId: n.banner })
+    if (items >= 2 || rnd() < (heldOut ? 0.2 : 0.45)) push(at(Math.floor(rnd() * 5 * DAY) + 500_000), { type: 'milestone', name: n.milestone })
     // Surveys.
     if (rnd() < 0.6) {
       const shownAt = at(2 * DAY + Math.floor(rnd() * 10 * DAY))
-      push(shownAt, { type: 'flow_shown', flowId: 'nps' })
+      push(shownAt, { type: 'flow_shown', flowId: n.nps })
       const r = rnd()
-      if (r < 0.12) push(shownAt + 5_000, { type: 'flow_dismissed', flowId: 'nps' })
+      if (r < 0.12) push(shownAt + 5_000, { type: 'flow_dismissed', flowId: n.nps })
       else {
         const score = Math.min(10, Math.floor(rnd() * 6) + (r > 0.5 ? 5 : 2))
         const submissionId = `nps-${u}`
         const withText = rnd() < 0.5
-        push(shownAt + 10_000, { type: 'survey_answer', flowId: 'nps', submissionId, questionId: 'score', answer: score, ...(withText ? {} : { final: true }) })
-        if (withText) push(shownAt + 30_000, { type: 'survey_answer', flowId: 'nps', submissionId, questionId: 'why', answer: TEXTS[u % TEXTS.length]!, final: true })
+        push(shownAt + 10_000, { type: 'survey_answer', flowId: n.nps, submissionId, questionId: n.npsQuestions[0], answer: score, ...(withText ? {} : { final: true }) })
+        if (withText) push(shownAt + 30_000, { type: 'survey_answer', flowId: n.nps, submissionId, questionId: n.npsQuestions[1], answer: TEXTS[u % TEXTS.length]!, final: true })
       }
     }
     if (rnd() < 0.45) {
       const shownAt = at(3 * DAY + Math.floor(rnd() * 10 * DAY))
-      push(shownAt, { type: 'flow_shown', flowId: 'pmf' })
+      push(shownAt, { type: 'flow_shown', flowId: n.pmf })
       const r = rnd()
-      push(shownAt + 8_000, { type: 'survey_answer', flowId: 'pmf', submissionId: `pmf-${u}`, questionId: 'disappointed', answer: r < 0.42 ? 'very' : r < 0.8 ? 'somewhat' : r < 0.95 ? 'not' : 'not_using', final: true })
+      push(shownAt + 8_000, { type: 'survey_answer', flowId: n.pmf, submissionId: `pmf-${u}`, questionId: 'disappointed', answer: r < 0.42 ? 'very' : r < 0.8 ? 'somewhat' : r < 0.95 ? 'not' : 'not_using', final: true })
     }
   }
   return events.sort((a, b) => (a['ts'] as number) - (b['ts'] as number))
