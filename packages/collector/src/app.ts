@@ -10,6 +10,7 @@ import { dashboardAssetRoute, dashboardPageRoute } from './routes/dashboard/stat
 import { sessionListRoute, signInRoute, signOutRoute } from './routes/dashboard/session.ts'
 import { activationResultsRoute } from './routes/results/activation.ts'
 import { overviewResultsRoute } from './routes/results/overview.ts'
+import { eraseUserRoute, exportUserRoute } from './routes/users.ts'
 import { checklistResultsRoute } from './routes/results/checklists.ts'
 import { flowListRoute } from './routes/results/flow-list.ts'
 import { flowResultsRoute } from './routes/results/flows.ts'
@@ -35,6 +36,8 @@ export function createApp(deps: AppDeps): Hono {
   app.post('/v1/batch', batchRoute(ctx))
   app.get('/v1/flows', flowsRoute(ctx))
   app.get('/v1/users/:id/state', userStateRoute(ctx))
+  app.get('/v1/users/:id/export', exportUserRoute(ctx))
+  app.delete('/v1/users/:id', eraseUserRoute(ctx))
   app.get('/health', healthRoute(ctx))
   app.get('/v1/results/milestones', milestonesResultsRoute(ctx))
   app.get('/v1/results/checklists/:id', checklistResultsRoute(ctx))
@@ -56,7 +59,7 @@ export function createApp(deps: AppDeps): Hono {
   app.post('/dashboard/session/sign-out', signOutRoute(ctx))
   app.get('/dashboard/assets/:file', dashboardAssetRoute(deps.dashboard))
   app.get('/dashboard/*', dashboardPageRoute(deps.dashboard))
-  for (const path of ['/v1/batch', '/v1/flows', '/v1/users/:id/state', '/health', '/v1/results/milestones', '/v1/results/flows', '/v1/results/checklists/:id', '/v1/results/flows/:id', '/v1/results/holdout/:flowId', '/v1/results/retention', '/v1/results/activation', '/v1/results/overview', '/v1/results/surveys/:id', '/v1/results/surveys/:id/answers/:questionId', '/dashboard/session', '/dashboard/session/sign-out']) {
+  for (const path of ['/v1/batch', '/v1/flows', '/v1/users/:id', '/v1/users/:id/state', '/v1/users/:id/export', '/health', '/v1/results/milestones', '/v1/results/flows', '/v1/results/checklists/:id', '/v1/results/flows/:id', '/v1/results/holdout/:flowId', '/v1/results/retention', '/v1/results/activation', '/v1/results/overview', '/v1/results/surveys/:id', '/v1/results/surveys/:id/answers/:questionId', '/dashboard/session', '/dashboard/session/sign-out']) {
     app.all(path, (c) => fail(c, 405, 'method_not_allowed', 'see the HTTP API in the README'))
   }
   app.notFound((c) => fail(c, 404, 'not_found', 'no such endpoint; see the HTTP API in the README'))
