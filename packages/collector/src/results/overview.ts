@@ -8,7 +8,7 @@ import { ANSWERED_SURVEYS, TOP_FLOWS } from './overview-sql.ts'
 import { localDate, periodEndMs, periodOf, periodStartMs, shiftPeriod } from './periods.ts'
 import { retentionResults } from './retention.ts'
 import type { RetentionOptions } from './retention-options.ts'
-import { surveyResults } from './survey.ts'
+import { surveyHeadline } from './survey-headline.ts'
 
 /** How many periods the CRR sparkline covers, the last complete one included. */
 const SERIES = 8
@@ -50,7 +50,10 @@ export async function overviewResults(
     storage.query<{ id: string }>(ANSWERED_SURVEYS, params),
   ])
   const surveyIds = [...new Set([...flows.filter((f) => f.kind === 'survey').map((f) => f.id), ...answered.map((a) => a.id)])]
-  const surveys = (await Promise.all(surveyIds.map((id) => surveyResults(storage, project.id, flows, id, range, 1)))).filter((s) => s !== undefined)
+  const surveys = (await Promise.all(surveyIds.map(async (id) => {
+    const headline = await surveyHeadline(storage, project.id, flows, id, range)
+    return headline && { surveyId: id, ...headline }
+  }))).filter((s) => s !== undefined)
   const most = <T>(pick: (s: (typeof surveys)[number]) => T | null, n: (t: T) => number) =>
     surveys.map((s) => [s.surveyId, pick(s)] as const).filter((x): x is readonly [string, T] => x[1] !== null && n(x[1]) > 0).sort((a, b) => n(b[1]) - n(a[1]))[0]
   const nps = most((s) => s.nps, (x) => x.responses)
