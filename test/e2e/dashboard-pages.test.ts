@@ -1,14 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AXE_SOURCE, axeViolations } from './harness/axe.ts'
-import { chromiumAvailable, launchChromium } from './harness/chromium.ts'
-import { startCollectorProcess, type CollectorProcess } from './harness/collector-process.ts'
-import { dashboardHistory, sendHistory } from '../../demo/history.ts'
-
-const CONFIG = resolve(import.meta.dirname, 'fixtures/dashboard/cairn.config.json')
-const SHOTS = resolve(import.meta.dirname, '../.tmp/dashboard-screenshots')
+import { readFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { axeViolations } from './harness/axe.ts'
+import { chromiumAvailable } from './harness/chromium.ts'
+import { SECRET_KEY, SHOTS, useDashboardStack } from './harness/dashboard-stack.ts'
 
 type Json = Record<string, any>
 /** Each figure's data table as the raw values its cells carry (`data-value`), row by row. */
@@ -91,42 +86,13 @@ const PAGES: { name: string; path: string; api: string; expect(api: Json): Expec
 ]
 
 describe.runIf(chromiumAvailable())('every dashboard page in Chromium against a real collector seeded with a known history', () => {
-  let collector: CollectorProcess
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-
-  beforeAll(async () => {
-    collector = await startCollectorProcess(['--config', CONFIG])
-    await sendHistory(collector.url, 'pk_acme', dashboardHistory(Date.now()))
-    browser = await launchChromium()
-    mkdirSync(SHOTS, { recursive: true })
-  })
-  afterAll(async () => {
-    await Promise.allSettled(contexts.map((c) => c.close()))
-    await browser?.close()
-    await collector?.stop()
-  })
-
-  const api = async (path: string): Promise<Json> => {
-    const res = await fetch(`${collector.url}${path}`, { headers: { Authorization: 'Bearer sk_acme_dashboard' } })
-    expect(res.status, path).toBe(200)
-    return (await res.json()) as Json
-  }
+  const stack = useDashboardStack()
+  const api = (path: string) => stack.api<Json>(path)
 
   /** A signed-in browser that records CSP / Trusted Types violations and page errors. */
   async function signedIn(locale: string): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ locale, timezoneId: 'UTC', viewport: { width: 1280, height: 900 }, acceptDownloads: true })
-    contexts.push(context)
-    await context.addInitScript(AXE_SOURCE)
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => ((window as unknown as { cspViolations: string[] }).cspViolations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`))
-    })
-    const page = await context.newPage()
-    const problems: string[] = []
-    page.on('pageerror', (e) => problems.push(e.message))
-    await page.goto(`${collector.url}/dashboard/`)
-    await page.getByLabel(/Secret key|کلید محرمانه/).fill('sk_acme_dashboard')
-    await page.getByRole('button', { name: /^(Sign in|ورود)$/ }).click()
+    const { context, page, problems } = await stack.open(locale)
+    await stack.signIn(page, SECRET_KEY)
     await expect.poll(async () => (await context.cookies()).length).toBe(1)
     return { page, problems }
   }
@@ -143,7 +109,7 @@ describe.runIf(chromiumAvailable())('every dashboard page in Chromium against a 
   it.each(['en', 'fa'])('in %s, each page holds the numbers the API returns; axe finds nothing; no CSP or Trusted Types violation', async (locale) => {
     const { page, problems } = await signedIn(locale)
     for (const p of PAGES) {
-      await page.goto(`${collector.url}/dashboard/${p.path}`)
+      await page.goto(`${stack.collector.url}/dashboard/${p.path}`)
       const answer = await api(p.api)
       const shown = await tables(page)
       for (const e of p.expect(answer)) {
@@ -160,7 +126,7 @@ describe.runIf(chromiumAvailable())('every dashboard page in Chromium against a 
 
   it('the date range and period change the numbers and survive a reload through the URL', async () => {
     const { page } = await signedIn('en')
-    await page.goto(`${collector.url}/dashboard/retention`)
+    await page.goto(`${stack.collector.url}/dashboard/retention`)
     await tables(page)
     const period = page.getByRole('combobox', { name: 'Period', exact: true })
     await period.selectOption('month')
@@ -170,7 +136,7 @@ describe.runIf(chromiumAvailable())('every dashboard page in Chromium against a 
     const monthly = await api('/v1/results/retention?period=month&mode=on&tz=UTC')
     await expect.poll(async () => (await tables(page))[0]!.map((r) => r[0])).toEqual(monthly['periods'].map((p: Json) => p.start))
 
-    await page.goto(`${collector.url}/dashboard/checklists/getting-started`)
+    await page.goto(`${stack.collector.url}/dashboard/checklists/getting-started`)
     await tables(page)
     await page.getByRole('button', { name: '4 weeks' }).click()
     const url = new URL(page.url())
@@ -188,7 +154,7 @@ describe.runIf(chromiumAvailable())('every dashboard page in Chromium against a 
   it('each "Download CSV" saves the table shown beside its chart', async () => {
     const { page } = await signedIn('fa')
     for (const path of ['retention', 'checklists/getting-started', 'surveys/nps']) {
-      await page.goto(`${collector.url}/dashboard/${path}`)
+      await page.goto(`${stack.collector.url}/dashboard/${path}`)
       const shown = await tables(page)
       const buttons = page.getByRole('button', { name: 'دریافت CSV' })
       expect(await buttons.count()).toBe(shown.length)
@@ -202,10 +168,8 @@ describe.runIf(chromiumAvailable())('every dashboard page in Chromium against a 
   })
 
   it('keyboard only: from the sign-in form to the retention table and the period, every focused control visibly marked', async () => {
-    const context = await browser.newContext({ locale: 'en', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } })
-    contexts.push(context)
-    const page = await context.newPage()
-    await page.goto(`${collector.url}/dashboard/`)
+    const { page } = await stack.open('en')
+    await page.goto(`${stack.collector.url}/dashboard/`)
     await page.getByLabel('Secret key').waitFor()
     const focused = () => page.evaluate(() => {
       const el = document.activeElement as HTMLElement
