@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
-import { LIMITS } from '@cairn/protocol'
 import type { AppContext } from '../app-context.ts'
 import { fail } from '../http/errors.ts'
+import { pathUserId } from '../http/user-id.ts'
 import { verifyIdentity } from '../ingest/identity-hash.ts'
 
 /**
@@ -14,10 +14,8 @@ export function userStateRoute(ctx: AppContext) {
   return async (c: Context) => {
     const match = ctx.gate(c, c.req.query('key') ?? c.req.header('x-cairn-key'), 'read')
     if (match instanceof Response) return match
-    const userId = c.req.param('id') ?? ''
-    if (userId.length === 0 || userId.length > LIMITS.id || /[\u0000\uD800-\uDFFF]/.test(userId)) {
-      return fail(c, 400, 'invalid_user_id', `a user id is 1–${LIMITS.id} characters`)
-    }
+    const userId = pathUserId(c)
+    if (userId instanceof Response) return userId
     const secret = match.project.identitySecret
     if (secret !== undefined && match.role === 'write' && !verifyIdentity(secret, userId, c.req.query('hash'))) {
       return fail(c, 401, 'identity_required', 'identity verification is on: pass hash = hex HMAC-SHA256(identity secret, user id)')

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
-import { LIMITS } from '@cairn/protocol'
 import type { AppContext } from '../app-context.ts'
 import { fail } from '../http/errors.ts'
+import { pathUserId } from '../http/user-id.ts'
 import { eraseUser, exportUser } from '../users/erase.ts'
 import { resultsKey } from './results/results-key.ts'
 
@@ -12,11 +12,8 @@ import { resultsKey } from './results/results-key.ts'
 function target(ctx: AppContext, c: Context): Response | { projectId: string; userId: string } {
   const match = ctx.gate(c, resultsKey(c), 'results')
   if (match instanceof Response) return match
-  const userId = c.req.param('id') ?? ''
-  if (userId.length === 0 || userId.length > LIMITS.id || /[\u0000\uD800-\uDFFF]/.test(userId)) {
-    return fail(c, 400, 'invalid_user_id', `a user id is 1–${LIMITS.id} characters`)
-  }
-  return { projectId: match.project.id, userId }
+  const userId = pathUserId(c)
+  return userId instanceof Response ? userId : { projectId: match.project.id, userId }
 }
 
 /** Runs `work`, answering 503 when storage fails. */
