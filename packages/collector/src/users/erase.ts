@@ -1,8 +1,5 @@
 import type { Storage } from '../storage/storage.ts'
-import { ACTOR_TABLES, ERASE_USER, exportRows } from './erase-sql.ts'
-
-const TABLES = [...ACTOR_TABLES, 'users', 'user_milestones'] as const
-export type UserTable = (typeof TABLES)[number]
+import { ERASE_USER, exportRows, USER_TABLES, type UserTable } from './erase-sql.ts'
 
 /**
  * Deletes every event, projection, answer and milestone of `userId` and of the anonymous ids linked
@@ -15,6 +12,6 @@ export async function eraseUser(storage: Storage, projectId: string, userId: str
 
 /** Everything stored about `userId` (and their anonymous ids), table by table: a data-subject export. */
 export async function exportUser(storage: Storage, projectId: string, userId: string): Promise<Record<UserTable, unknown[]>> {
-  const tables = await Promise.all(TABLES.map(async (t) => [t, (await storage.query<{ row: unknown }>(exportRows(t), [projectId, userId])).map((r) => r.row)] as const))
+  const tables = await Promise.all(USER_TABLES.map(async (t) => [t, (await storage.query<{ row: unknown }>(exportRows(t), [projectId, userId])).map((r) => r.row)] as const))
   return Object.fromEntries(tables) as Record<UserTable, unknown[]>
 }
