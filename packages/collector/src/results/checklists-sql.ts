@@ -27,4 +27,3 @@ SELECT ${ms('s.at')} AS "shownAt",
 FROM shown s LEFT JOIN ticks t USING (person)
 WHERE s.at >= ${at('$3')} AND s.at < ${at('$4')}
 GROUP BY s.person, s.at`
-

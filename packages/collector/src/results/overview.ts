@@ -1,4 +1,4 @@
-import type { Flow, FlowKind } from '@cairn/protocol'
+import { FLOW_KINDS, type Flow, type FlowKind } from '@cairn/protocol'
 import type { Project } from '../config/config.ts'
 import type { Storage } from '../storage/storage.ts'
 import { wilson } from './holdout-stats.ts'
@@ -14,7 +14,6 @@ import { surveyHeadline } from './survey-headline.ts'
 const SERIES = 8
 /** How many flows the overview lists. */
 const TOP = 5
-const KINDS: readonly string[] = ['tour', 'checklist', 'survey', 'announcement']
 
 /** The answer of `GET /v1/results/overview` (a contract the dashboard draws). */
 export type OverviewResults = {
@@ -52,13 +51,20 @@ export async function overviewResults(
   const surveyIds = [...new Set([...flows.filter((f) => f.kind === 'survey').map((f) => f.id), ...answered.map((a) => a.id)])]
   const surveys = (await Promise.all(surveyIds.map(async (id) => {
     const headline = await surveyHeadline(storage, project.id, flows, id, range)
-    return headline && { surveyId: id, ...headline }
+    return headline && { flowId: id, ...headline }
   }))).filter((s) => s !== undefined)
-  const most = <T>(pick: (s: (typeof surveys)[number]) => T | null, n: (t: T) => number) =>
-    surveys.map((s) => [s.surveyId, pick(s)] as const).filter((x): x is readonly [string, T] => x[1] !== null && n(x[1]) > 0).sort((a, b) => n(b[1]) - n(a[1]))[0]
-  const nps = most((s) => s.nps, (x) => x.responses)
-  const pmf = most((s) => s.pmf, (x) => x.responses)
-  const pmfInterval = pmf && wilson(pmf[1].veryDisappointed, pmf[1].responses)
+  /** The survey whose `pick` has most responses (the first of a tie), or none when none has any. */
+  const mostAnswered = <T extends { responses: number }>(pick: (s: (typeof surveys)[number]) => T | null) => {
+    let best: { flowId: string; stats: T } | undefined
+    for (const s of surveys) {
+      const stats = pick(s)
+      if (stats && stats.responses > (best?.stats.responses ?? 0)) best = { flowId: s.flowId, stats }
+    }
+    return best
+  }
+  const nps = mostAnswered((s) => s.nps)
+  const pmf = mostAnswered((s) => s.pmf)
+  const pmfInterval = pmf && wilson(pmf.stats.veryDisappointed, pmf.stats.responses)
   const periods = retention.periods
   const latest = periods.at(-1)
   const before = periods.at(-2)
@@ -73,12 +79,12 @@ export async function overviewResults(
     crr: latest?.crr ?? null,
     churn: latest?.churn ?? null,
     crrSeries: periods.map((p) => ({ start: p.start, crr: p.crr })),
-    nps: nps ? { flowId: nps[0], score: nps[1].score, margin: nps[1].marginOfError, n: nps[1].responses } : null,
-    pmf: pmf ? { flowId: pmf[0], share: pmf[1].share, low: pmfInterval?.[0] ?? null, high: pmfInterval?.[1] ?? null, n: pmf[1].responses } : null,
+    nps: nps ? { flowId: nps.flowId, score: nps.stats.score, margin: nps.stats.marginOfError, n: nps.stats.responses } : null,
+    pmf: pmf ? { flowId: pmf.flowId, share: pmf.stats.share, low: pmfInterval?.[0] ?? null, high: pmfInterval?.[1] ?? null, n: pmf.stats.responses } : null,
     milestones: milestones.milestones.map((m) => ({ name: m.name, newUsers: milestones.newUsers, reached: m.newUsersReached, share: m.share })),
     topFlows: top.flatMap((f) => {
       const kind = kindOf(f.id, f.kind)
-      return kind && KINDS.includes(kind) ? [{ id: f.id, kind: kind as FlowKind, reach: f.reach }] : []
+      return kind && (FLOW_KINDS as readonly string[]).includes(kind) ? [{ id: f.id, kind: kind as FlowKind, reach: f.reach }] : []
     }),
   }
 }
