@@ -12,9 +12,9 @@ import { submission } from './survey.ts'
 import { validateFlows, type FlowEventPayload } from './validate.ts'
 
 /** How long auto flows wait for the collector's user state before deciding without it. */
+const USER_STATE_WAIT = 3000
 /** A tour step, survey question or checklist item, as far as a showing names it. */
 type Step = { id: string }
-const USER_STATE_WAIT = 3000
 
 type Request = { id: string; kind?: FlowKind | undefined; at: number; opts: unknown }
 type Extra = { [K in keyof EnginePayload]?: EnginePayload[K] | undefined }
