@@ -2,7 +2,8 @@ import type { Project } from '../config/config.ts'
 import type { Storage } from '../storage/storage.ts'
 import { ACTIVATION_PEOPLE } from './activation-sql.ts'
 import { activationBuckets, type ActivationBucket, type ActivationPerson } from './activation-stats.ts'
-import type { Period } from './milestones-period.ts'
+import { queryScoped } from './audience-sql.ts'
+import type { Scope } from './audience.ts'
 
 const DAY = 864e5
 
@@ -21,14 +22,14 @@ export type ActivationResults = {
 }
 
 /**
- * Week-`week` retention of the people first active in `range`, by how soon they reached `milestone`
+ * Week-`week` retention of the people of `range`'s audience first active in it, by how soon they reached `milestone`
  * (same day, 1–3 days, 4–7 days, later or never). People whose week `week` has not ended by `now`
  * are left out: they could not have been retained yet. A correlation, not a cause (docs/retention.md).
  */
 export async function activationResults(
-  storage: Storage, project: Pick<Project, 'id' | 'activeEvents'>, range: Period, milestone: string, week: number, now: number,
+  storage: Storage, project: Pick<Project, 'id' | 'activeEvents'>, range: Scope, milestone: string, week: number, now: number,
 ): Promise<ActivationResults> {
-  const rows = await storage.query<ActivationPerson>(ACTIVATION_PEOPLE, [project.id, project.activeEvents ?? null, range.from, range.to, milestone, week])
+  const rows = await queryScoped<ActivationPerson>(storage, range.audience, ACTIVATION_PEOPLE, [project.id, project.activeEvents ?? null, range.from, range.to, milestone, week])
   const counted = rows.filter((p) => p.first + (week + 1) * 7 * DAY <= now)
   return {
     milestone, week,

@@ -1,6 +1,7 @@
 import type { Storage } from '../storage/storage.ts'
+import { queryScoped, type Scoped } from './audience-sql.ts'
+import type { Scope } from './audience.ts'
 import { at } from './milestones-sql.ts'
-import type { Period } from './milestones-period.ts'
 
 /** What an announcement adds to `GET /v1/results/flows/:id`: events and distinct people in the period. */
 export type AnnouncementNumbers = {
@@ -26,13 +27,13 @@ export type AnnouncementNumbers = {
 
 type Row = Omit<AnnouncementNumbers, 'ctaRate'> & { ownCtaPeople: number }
 
-/** Counts of project $1's flow $2 events in [$3, $4), per event and per person across devices. */
-const NUMBERS = `
+/** Counts of project $1's flow $2 events in [$3, $4) by the audience, per event and per person across devices. */
+const NUMBERS: Scoped = (inAudience) => `
 WITH e AS (
   SELECT e.type, e.data->>'stepId' AS step, e.data->'props'->>'via' AS via, p.person
   FROM events e JOIN actor_people p ON p.project_id = e.project_id AND p.anonymous_id = e.anonymous_id AND p.user_id = COALESCE(e.user_id, '')
   WHERE e.project_id = $1 AND e.flow_id = $2 AND e.ts >= ${at('$3')} AND e.ts < ${at('$4')}
-    AND e.type IN ('flow_shown', 'flow_step', 'flow_dismissed')
+    AND e.type IN ('flow_shown', 'flow_step', 'flow_dismissed') AND ${inAudience('p.person')}
 )
 SELECT count(*) FILTER (WHERE type = 'flow_shown')::int AS views,
   count(DISTINCT person) FILTER (WHERE type = 'flow_shown')::int AS viewers,
@@ -49,8 +50,8 @@ FROM e`
  * An announcement's views, call-to-action clicks (also those in the what's-new feed), dismissals and
  * hotspot opens over a period: the `announcement` field of `GET /v1/results/flows/:id`.
  */
-export async function announcementNumbers(storage: Storage, projectId: string, id: string, period: Period): Promise<AnnouncementNumbers> {
-  const [row] = await storage.query<Row>(NUMBERS, [projectId, id, period.from, period.to])
+export async function announcementNumbers(storage: Storage, projectId: string, id: string, scope: Scope): Promise<AnnouncementNumbers> {
+  const [row] = await queryScoped<Row>(storage, scope.audience, NUMBERS, [projectId, id, scope.from, scope.to])
   const { ownCtaPeople, ...n }: Row = row ?? { views: 0, viewers: 0, ctaClicks: 0, ctaPeople: 0, ctaViaFeed: 0, ownCtaPeople: 0, dismissals: 0, dismissedPeople: 0, opens: 0 }
   return { ...n, ctaRate: n.viewers ? ownCtaPeople / n.viewers : 0 }
 }

@@ -1,3 +1,4 @@
+import type { Scoped } from './audience-sql.ts'
 import { at, ms } from './milestones-sql.ts'
 
 /** The actor_people person of an event row `e` (events carry no user id as NULL, actors as ''). */
@@ -11,10 +12,10 @@ export const firstEvent = (type: 'flow_shown' | 'flow_held_out') => `
   GROUP BY p.person`
 
 /**
- * People first shown checklist $2 of project $1 in [$3, $4), with when they ticked each item (the
+ * People of the audience first shown checklist $2 of project $1 in [$3, $4), with when they ticked each item (the
  * earliest `flow_step` per item id, across their devices).
  */
-export const CHECKLIST_PEOPLE = `
+export const CHECKLIST_PEOPLE: Scoped = (inAudience) => `
 WITH shown AS (${firstEvent('flow_shown')}),
 ticks AS (
   SELECT q.person, f.step_id, min(f.reached_at) AS at
@@ -25,5 +26,5 @@ ticks AS (
 SELECT ${ms('s.at')} AS "shownAt",
   COALESCE(jsonb_object_agg(t.step_id, ${ms('t.at')}) FILTER (WHERE t.step_id IS NOT NULL), '{}'::jsonb) AS ticks
 FROM shown s LEFT JOIN ticks t USING (person)
-WHERE s.at >= ${at('$3')} AND s.at < ${at('$4')}
+WHERE s.at >= ${at('$3')} AND s.at < ${at('$4')} AND ${inAudience('s.person')}
 GROUP BY s.person, s.at`

@@ -1,30 +1,31 @@
 import type { ChecklistFlow, Flow } from '@cairn/protocol'
 import type { Storage } from '../storage/storage.ts'
+import { queryScoped } from './audience-sql.ts'
+import type { Scope } from './audience.ts'
 import { checklistStats, type ChecklistPerson, type ChecklistStats } from './checklists-stats.ts'
 import { CHECKLIST_PEOPLE } from './checklists-sql.ts'
 import { shownParts } from './shown-parts.ts'
-import type { Period } from './milestones-period.ts'
 
 /** The answer of `GET /v1/results/checklists/:id`. */
 export type ChecklistResults = ChecklistStats & { checklistId: string; from: string; to: string }
 
 /**
- * A checklist's results over a period, counted per person across devices. Items come from the
+ * A checklist's results over a period and audience, counted per person across devices. Items come from the
  * published definition; a checklist not published (shown with `showChecklist({ … })`, or no longer
  * published) is reported with the item ids its newest showing sent, else those its ticks name.
  * `undefined` when the id is neither a published checklist nor found in the data.
  */
-export async function checklistResults(storage: Storage, projectId: string, flows: readonly Flow[], id: string, period: Period): Promise<ChecklistResults | undefined> {
+export async function checklistResults(storage: Storage, projectId: string, flows: readonly Flow[], id: string, scope: Scope): Promise<ChecklistResults | undefined> {
   const flow = flows.find((f): f is ChecklistFlow => f.id === id && f.kind === 'checklist')
   if (!flow && flows.some((f) => f.id === id)) return undefined
-  const people = await storage.query<ChecklistPerson>(CHECKLIST_PEOPLE, [projectId, id, period.from, period.to])
+  const people = await queryScoped<ChecklistPerson>(storage, scope.audience, CHECKLIST_PEOPLE, [projectId, id, scope.from, scope.to])
   if (!flow && people.length === 0) return undefined
   const items = flow?.items.map(({ id, title }) => ({ id, title }))
     ?? dataItems((await shownParts(storage, projectId, id)).steps, people)
   return {
     checklistId: id,
-    from: new Date(period.from).toISOString(),
-    to: new Date(period.to).toISOString(),
+    from: new Date(scope.from).toISOString(),
+    to: new Date(scope.to).toISOString(),
     ...checklistStats(items, people),
   }
 }

@@ -1,3 +1,4 @@
+import type { Scoped } from './audience-sql.ts'
 import { firstEvent } from './checklists-sql.ts'
 import { at, ms } from './milestones-sql.ts'
 
@@ -5,12 +6,12 @@ import { at, ms } from './milestones-sql.ts'
 const EVENT_PERSON = `actor_people p ON p.project_id = e.project_id AND p.anonymous_id = e.anonymous_id AND p.user_id = COALESCE(e.user_id, '')`
 
 /**
- * People first shown flow $2 of project $1 in [$3, $4), across their devices: the step indexes they
+ * People of the audience first shown flow $2 of project $1 in [$3, $4), across their devices: the step indexes they
  * reached (`flow_step`), when they first completed it, whether and at which step they first dismissed
  * it, and the steps whose target was missing for them (`flow_error` `target_missing`), each with the
  * selector the SDK looked for (`props.selector`; null from SDKs that did not send it).
  */
-export const FUNNEL_PEOPLE = `
+export const FUNNEL_PEOPLE: Scoped = (inAudience) => `
 WITH shown AS (${firstEvent('flow_shown')}),
 acts AS (
   SELECT p.person, e.type, e.ts, (e.data->>'stepIndex')::int AS step, e.data->>'reason' AS reason,
@@ -26,5 +27,5 @@ SELECT ${ms('s.at')} AS "shownAt",
   COALESCE(jsonb_agg(DISTINCT jsonb_build_object('step', a.step, 'selector', a.selector))
     FILTER (WHERE a.type = 'flow_error' AND a.reason = 'target_missing' AND a.step IS NOT NULL), '[]'::jsonb) AS missing
 FROM shown s LEFT JOIN acts a USING (person)
-WHERE s.at >= ${at('$3')} AND s.at < ${at('$4')}
+WHERE s.at >= ${at('$3')} AND s.at < ${at('$4')} AND ${inAudience('s.person')}
 GROUP BY s.person, s.at`

@@ -1,10 +1,11 @@
 import type { Flow } from '@cairn/protocol'
 import type { Storage } from '../storage/storage.ts'
+import { queryScoped } from './audience-sql.ts'
+import type { Scope } from './audience.ts'
 import { announcementNumbers, type AnnouncementNumbers } from './announcement.ts'
 import { FUNNEL_PEOPLE } from './flow-funnel-sql.ts'
 import { shownParts } from './shown-parts.ts'
 import { funnelStats, type FunnelPerson, type FunnelStats, type FunnelStepDefinition } from './flow-funnel-stats.ts'
-import type { Period } from './milestones-period.ts'
 
 /** The answer of `GET /v1/results/flows/:id`. */
 export type FlowFunnel = FunnelStats & { flowId: string; kind: string | null; from: string; to: string; announcement?: AnnouncementNumbers }
@@ -18,14 +19,14 @@ function stepsOf(flow: Flow): FunnelStepDefinition[] {
 }
 
 /**
- * A flow's funnel over a period, counted per person across devices. Steps come from the published
+ * A flow's funnel over a period and audience, counted per person across devices. Steps come from the published
  * definition; a flow without one (shown with `show*({ … })`, or no longer published) has the kind and
  * step ids its newest showing names (titled by id), else the step indexes its data names.
  * `undefined` when the id is neither published nor found in the data.
  */
-export async function flowFunnel(storage: Storage, projectId: string, flows: readonly Flow[], id: string, period: Period): Promise<FlowFunnel | undefined> {
+export async function flowFunnel(storage: Storage, projectId: string, flows: readonly Flow[], id: string, scope: Scope): Promise<FlowFunnel | undefined> {
   const flow = flows.find((f) => f.id === id)
-  const people = await storage.query<FunnelPerson>(FUNNEL_PEOPLE, [projectId, id, period.from, period.to])
+  const people = await queryScoped<FunnelPerson>(storage, scope.audience, FUNNEL_PEOPLE, [projectId, id, scope.from, scope.to])
   if (!flow && people.length === 0) return undefined
   const known = Math.max(0, ...people.flatMap((p) => [...p.reached, ...p.missing.map((m) => m.step), p.dismissedStep ?? 0]))
   const shown = flow ? {} : await shownParts(storage, projectId, id)
@@ -37,9 +38,9 @@ export async function flowFunnel(storage: Storage, projectId: string, flows: rea
   return {
     flowId: id,
     kind,
-    from: new Date(period.from).toISOString(),
-    to: new Date(period.to).toISOString(),
+    from: new Date(scope.from).toISOString(),
+    to: new Date(scope.to).toISOString(),
     ...funnelStats(steps, people),
-    ...(kind === 'announcement' && { announcement: await announcementNumbers(storage, projectId, id, period) }),
+    ...(kind === 'announcement' && { announcement: await announcementNumbers(storage, projectId, id, scope) }),
   }
 }

@@ -1,9 +1,10 @@
 import type { Flow } from '@cairn/protocol'
 import type { Storage } from '../storage/storage.ts'
+import { queryScoped } from './audience-sql.ts'
+import type { Scope } from './audience.ts'
 import { holdoutComparison, type HoldoutComparison, type HoldoutPerson } from './holdout-stats.ts'
 import { HOLDOUT_PEOPLE } from './holdout-sql.ts'
 import { declaredMilestones } from './milestones-declared.ts'
-import type { Period } from './milestones-period.ts'
 
 /** The answer of `GET /v1/results/holdout/:flowId`. */
 export type HoldoutResults = {
@@ -19,7 +20,7 @@ export type HoldoutResults = {
 
 /**
  * Milestone rates of the people a flow was shown to against those its holdout kept out, among people
- * assigned in the period, counting milestones reached after being assigned. `milestone` narrows the
+ * of the audience assigned in the period, counting milestones reached after being assigned. `milestone` narrows the
  * answer to one name. `undefined` when the flow is neither published with a holdout nor found in the data.
  */
 export async function holdoutResults(
@@ -27,11 +28,11 @@ export async function holdoutResults(
   project: { id: string; milestones?: string[] | undefined },
   flows: readonly Flow[],
   flowId: string,
-  period: Period,
+  scope: Scope,
   milestone?: string,
 ): Promise<HoldoutResults | undefined> {
   const flow = flows.find((f) => f.id === flowId)
-  const people = await storage.query<HoldoutPerson>(HOLDOUT_PEOPLE, [project.id, flowId, period.from, period.to])
+  const people = await queryScoped<HoldoutPerson>(storage, scope.audience, HOLDOUT_PEOPLE, [project.id, flowId, scope.from, scope.to])
   if (!flow?.holdout && !people.some((p) => p.heldOut)) return undefined
   const names = milestone !== undefined
     ? [milestone]
@@ -39,8 +40,8 @@ export async function holdoutResults(
   return {
     flowId,
     holdout: flow?.holdout ?? 0,
-    from: new Date(period.from).toISOString(),
-    to: new Date(period.to).toISOString(),
+    from: new Date(scope.from).toISOString(),
+    to: new Date(scope.to).toISOString(),
     method: 'newcombe-wilson',
     milestones: holdoutComparison(names, people),
   }

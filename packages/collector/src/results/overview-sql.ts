@@ -1,13 +1,15 @@
+import type { Scoped } from './audience-sql.ts'
 import { at } from './milestones-sql.ts'
 
-/** The flows of project $1 shown to most people in [$2, $3): id, the kind its showing named, people. */
-export const TOP_FLOWS = `
+/** The flows of project $1 shown to most people of the audience in [$2, $3): id, the kind its showing named, people. */
+export const TOP_FLOWS: Scoped = (inAudience) => `
 SELECT e.flow_id AS id, max(e.data -> 'props' ->> 'kind') AS kind, count(DISTINCT p.person)::int AS reach
 FROM events e JOIN actor_people p ON p.project_id = e.project_id AND p.anonymous_id = e.anonymous_id AND p.user_id = COALESCE(e.user_id, '')
-WHERE e.project_id = $1 AND e.type = 'flow_shown' AND e.ts >= ${at('$2')} AND e.ts < ${at('$3')}
+WHERE e.project_id = $1 AND e.type = 'flow_shown' AND e.ts >= ${at('$2')} AND e.ts < ${at('$3')} AND ${inAudience('p.person')}
 GROUP BY e.flow_id ORDER BY reach DESC, id LIMIT $4`
 
-/** The surveys of project $1 answered in [$2, $3). */
-export const ANSWERED_SURVEYS = `
-SELECT DISTINCT flow_id AS id FROM events
-WHERE project_id = $1 AND type = 'survey_answer' AND ts >= ${at('$2')} AND ts < ${at('$3')}`
+/** The surveys of project $1 answered by the audience in [$2, $3). */
+export const ANSWERED_SURVEYS: Scoped = (inAudience) => `
+SELECT DISTINCT flow_id AS id FROM survey_responses
+WHERE project_id = $1 AND answered_at >= ${at('$2')} AND answered_at < ${at('$3')}
+  AND ${inAudience('cairn_person($1, anonymous_id, user_id)')}`

@@ -2,7 +2,8 @@ import { FLOW_KINDS, type Flow, type FlowKind } from '@cairn/protocol'
 import type { Project } from '../config/config.ts'
 import type { Storage } from '../storage/storage.ts'
 import { wilson } from './holdout-stats.ts'
-import type { Period } from './milestones-period.ts'
+import { queryScoped } from './audience-sql.ts'
+import type { Scope } from './audience.ts'
 import { milestoneResults } from './milestones.ts'
 import { ANSWERED_SURVEYS, TOP_FLOWS } from './overview-sql.ts'
 import { localDate, periodEndMs, periodOf, periodStartMs, shiftPeriod } from './periods.ts'
@@ -30,23 +31,23 @@ export type OverviewResults = {
 }
 
 /**
- * The Monday view of one project: active users, CRR and churn of the last complete period (with the
+ * The Monday view of one project (for an audience): active users, CRR and churn of the last complete period (with the
  * change from the one before and a series of {@link SERIES}), and over `range` the NPS and PMF of the
  * survey with most answers of each, the share of new users reaching each milestone, and the flows that
  * reached most people. Each number is what its own results endpoint gives for the same input.
  */
 export async function overviewResults(
-  storage: Storage, project: Project, flows: readonly Flow[], range: Period, options: Omit<RetentionOptions, 'mode'>, now: number,
+  storage: Storage, project: Project, flows: readonly Flow[], range: Scope, options: Omit<RetentionOptions, 'mode'>, now: number,
 ): Promise<OverviewResults> {
   const last = shiftPeriod(periodOf(localDate(now, options.tz), options.kind), options.kind, -1)
   const first = shiftPeriod(last, options.kind, 1 - SERIES)
-  const span = { from: periodStartMs(first, options.tz), to: periodEndMs(last, options.kind, options.tz) }
+  const span = { from: periodStartMs(first, options.tz), to: periodEndMs(last, options.kind, options.tz), audience: range.audience }
   const params = [project.id, range.from, range.to]
   const [retention, milestones, top, answered] = await Promise.all([
     retentionResults(storage, project, span, { ...options, mode: 'on' }, now),
     milestoneResults(storage, project, flows, range),
-    storage.query<{ id: string; kind: string | null; reach: number }>(TOP_FLOWS, [...params, TOP]),
-    storage.query<{ id: string }>(ANSWERED_SURVEYS, params),
+    queryScoped<{ id: string; kind: string | null; reach: number }>(storage, range.audience, TOP_FLOWS, [...params, TOP]),
+    queryScoped<{ id: string }>(storage, range.audience, ANSWERED_SURVEYS, params),
   ])
   const surveyIds = [...new Set([...flows.filter((f) => f.kind === 'survey').map((f) => f.id), ...answered.map((a) => a.id)])]
   const surveys = (await Promise.all(surveyIds.map(async (id) => {

@@ -1,3 +1,4 @@
+import type { Scoped } from './audience-sql.ts'
 import { at } from './milestones-sql.ts'
 
 /** Cairn's own tracked event (the SDK's error report), never a sign of use. */
@@ -13,12 +14,12 @@ export const QUALIFYING = `
   WHERE a.project_id = $1 AND CASE WHEN $2::text[] IS NULL THEN a.name <> '${SDK_ERROR_EVENT}' ELSE a.name = ANY($2::text[]) END`
 
 /**
- * Per person active in [$5, $6) (epoch ms): the period (kind $4: week or month, in time zone $3) of
+ * Per person of the audience active in [$5, $6) (epoch ms): the period (kind $4: week or month, in time zone $3) of
  * their first qualifying activity ever, the periods they were active in within the range, and the
  * numeric value of trait $7 (null when $7 is null or the trait is not a number). A row's activity
  * lies in the period of its first or of its last time (migrations/004_activity.sql).
  */
-export const RETENTION_PEOPLE = `
+export const RETENTION_PEOPLE: Scoped = (inAudience) => `
 WITH q AS (${QUALIFYING}),
 firsts AS (SELECT person, min(first_at) AS first_at FROM q GROUP BY person),
 spans AS (
@@ -31,4 +32,5 @@ SELECT to_char(date_trunc($4, f.first_at AT TIME ZONE $3), 'YYYY-MM-DD') AS firs
   CASE WHEN jsonb_typeof(u.traits -> $7::text) = 'number' THEN (u.traits ->> $7::text)::float8 END AS revenue
 FROM firsts f JOIN spans s USING (person)
 LEFT JOIN users u ON u.project_id = $1 AND u.user_id = f.person
+WHERE ${inAudience('f.person')}
 GROUP BY f.person, f.first_at, u.traits`

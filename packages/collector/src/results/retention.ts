@@ -1,7 +1,8 @@
 import type { Project } from '../config/config.ts'
 import type { Storage } from '../storage/storage.ts'
 import { cohortTable, type CohortMode, type CohortTable } from './cohorts.ts'
-import type { Period } from './milestones-period.ts'
+import { queryScoped } from './audience-sql.ts'
+import type { Audience, Scope } from './audience.ts'
 import { periodEndMs, periodsBetween, periodStartMs, shiftPeriod, type PeriodKind } from './periods.ts'
 import type { RetentionOptions } from './retention-options.ts'
 import { RETENTION_PEOPLE } from './retention-sql.ts'
@@ -22,29 +23,29 @@ export type RetentionResults = {
   cohorts: CohortTable
 }
 
-/** Who was active in which of `periods` (and the one before), read from the activity rollup. */
+/** Who of `audience` was active in which of `periods` (and the one before), read from the activity rollup. */
 export async function activePeople(
-  storage: Storage, project: Pick<Project, 'id' | 'activeEvents' | 'revenueTrait'>, periods: readonly string[], options: Omit<RetentionOptions, 'mode'>,
+  storage: Storage, project: Pick<Project, 'id' | 'activeEvents' | 'revenueTrait'>, periods: readonly string[], options: Omit<RetentionOptions, 'mode'>, audience: Audience,
 ): Promise<ActivePerson[]> {
   const first = periods[0] as string
   const last = periods.at(-1) as string
   const from = periodStartMs(shiftPeriod(first, options.kind, -1), options.tz)
   const to = periodEndMs(last, options.kind, options.tz)
-  return storage.query<ActivePerson>(RETENTION_PEOPLE, [
+  return queryScoped<ActivePerson>(storage, audience, RETENTION_PEOPLE, [
     project.id, project.activeEvents ?? null, options.tz, options.kind, from, to, project.revenueTrait ?? null,
   ])
 }
 
 /**
- * Retention of one project over the periods overlapping `range`: S, E, N (new, resurrected), L, CRR
+ * Retention of one project's audience over the periods overlapping `range`: S, E, N (new, resurrected), L, CRR
  * and churn per period (revenue churn when the project names a revenue trait), the lifecycle, and
  * the cohort table. A period is complete once it has ended by `now`. See docs/retention.md.
  */
 export async function retentionResults(
-  storage: Storage, project: Pick<Project, 'id' | 'activeEvents' | 'revenueTrait'>, range: Period, options: RetentionOptions, now: number,
+  storage: Storage, project: Pick<Project, 'id' | 'activeEvents' | 'revenueTrait'>, range: Scope, options: RetentionOptions, now: number,
 ): Promise<RetentionResults> {
   const periods = periodsBetween(range.from, range.to, options.kind, options.tz)
-  const people = await activePeople(storage, project, periods, options)
+  const people = await activePeople(storage, project, periods, options, range.audience)
   const complete = (start: string) => periodEndMs(start, options.kind, options.tz) <= now
   const before = shiftPeriod(periods[0] as string, options.kind, -1)
   const table = retentionPeriods(people, periods, before, complete, project.revenueTrait !== undefined)

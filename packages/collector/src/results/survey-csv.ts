@@ -1,6 +1,7 @@
 import type { Answer } from '@cairn/protocol'
 import type { Storage } from '../storage/storage.ts'
-import type { Period } from './milestones-period.ts'
+import { queryScoped } from './audience-sql.ts'
+import type { Scope } from './audience.ts'
 import { SURVEY_ROWS } from './survey-sql.ts'
 import type { Asked } from './survey-stats.ts'
 
@@ -52,11 +53,11 @@ function line(row: Row, questions: readonly Asked[]): string {
 }
 
 /**
- * The survey's submissions in the period as CSV, one row per submission in the order they started,
+ * The survey's submissions in the period (by people of the audience) as CSV, one row per submission in the order they started,
  * read from the database a batch at a time as the client takes the stream. Starts with a UTF-8 byte
  * order mark, which spreadsheet programs need to read Persian or Arabic answers right.
  */
-export function surveyCsv(storage: Storage, projectId: string, flowId: string, questions: readonly Asked[], period: Period, log: (line: string) => void): ReadableStream<Uint8Array> {
+export function surveyCsv(storage: Storage, projectId: string, flowId: string, questions: readonly Asked[], scope: Scope, log: (line: string) => void): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
   let after = { at: -1, sub: '' }
   let started = false
@@ -68,7 +69,7 @@ export function surveyCsv(storage: Storage, projectId: string, flowId: string, q
           controller.enqueue(encoder.encode(`\uFEFF${csvLine(header(questions))}`))
           return
         }
-        const rows = await storage.query<Row>(SURVEY_ROWS, [projectId, flowId, period.from, period.to, after.at, after.sub, BATCH])
+        const rows = await queryScoped<Row>(storage, scope.audience, SURVEY_ROWS, [projectId, flowId, scope.from, scope.to, after.at, after.sub, BATCH])
         if (rows.length) controller.enqueue(encoder.encode(rows.map((row) => line(row, questions)).join('')))
         const last = rows.at(-1)
         if (!last || rows.length < BATCH) controller.close()

@@ -1,15 +1,17 @@
+import type { Scoped } from './audience-sql.ts'
 import { at, ms } from './milestones-sql.ts'
 
 /**
- * Submissions of survey $2 of project $1 that started (first answer) in [$3, $4): a CTE body. A
- * submission is one sitting, whatever device or tab its answers came from.
+ * Submissions of survey $2 of project $1 that started (first answer) in [$3, $4) by people in the
+ * audience: a CTE body. A submission is one sitting, whatever device or tab its answers came from.
  */
-const SUBMISSIONS = `
+const SUBMISSIONS: Scoped = (inAudience) => `
   SELECT submission_id, min(answered_at) AS started, bool_or(final) AS completed,
     max(user_id) AS user_id, min(anonymous_id) AS anonymous_id
   FROM survey_responses WHERE project_id = $1 AND flow_id = $2
   GROUP BY submission_id
-  HAVING min(answered_at) >= ${at('$3')} AND min(answered_at) < ${at('$4')}`
+  HAVING min(answered_at) >= ${at('$3')} AND min(answered_at) < ${at('$4')}
+    AND ${inAudience('cairn_person($1, min(anonymous_id), max(user_id))')}`
 
 /** The answers of those submissions (`r`, with `s` their submission). */
 const FROM = 'survey_responses r JOIN subs s USING (submission_id)'
@@ -28,44 +30,44 @@ FROM survey_responses WHERE project_id = $1 AND flow_id = $2
 GROUP BY question_id ORDER BY min(answered_at), question_id`
 
 /** How many submissions started in the period, and how many reached the end. */
-export const SURVEY_SUMMARY = `
-WITH subs AS (${SUBMISSIONS})
+export const SURVEY_SUMMARY: Scoped = (inAudience) => `
+WITH subs AS (${SUBMISSIONS(inAudience)})
 SELECT count(*)::int AS responses, count(*) FILTER (WHERE completed)::int AS completed FROM subs`
 
-/** People shown the survey in the period, who dismissed it, who asked to be asked later. */
-export const SURVEY_REACH = `
+/** People of the audience shown the survey in the period, who dismissed it, who asked to be asked later. */
+export const SURVEY_REACH: Scoped = (inAudience) => `
 SELECT count(DISTINCT p.person) FILTER (WHERE e.type = 'flow_shown')::int AS shown,
   count(DISTINCT p.person) FILTER (WHERE e.type = 'flow_dismissed' AND e.data->>'reason' IS DISTINCT FROM 'later')::int AS dismissed,
   count(DISTINCT p.person) FILTER (WHERE e.type = 'flow_dismissed' AND e.data->>'reason' = 'later')::int AS "askedLater"
 FROM events e JOIN actor_people p ON p.project_id = e.project_id AND p.anonymous_id = e.anonymous_id AND p.user_id = COALESCE(e.user_id, '')
 WHERE e.project_id = $1 AND e.flow_id = $2 AND e.type IN ('flow_shown', 'flow_dismissed')
-  AND e.ts >= ${at('$3')} AND e.ts < ${at('$4')}`
+  AND e.ts >= ${at('$3')} AND e.ts < ${at('$4')} AND ${inAudience('p.person')}`
 
 /** Per question: answers given (not skipped) and answers with an "Other" text. */
-export const SURVEY_ANSWERED = `
-WITH subs AS (${SUBMISSIONS})
+export const SURVEY_ANSWERED: Scoped = (inAudience) => `
+WITH subs AS (${SUBMISSIONS(inAudience)})
 SELECT r.question_id AS q, count(*) FILTER (WHERE r.answer <> 'null'::jsonb AND r.answer <> '[]'::jsonb)::int AS answered,
   count(r.other)::int AS other
 FROM ${FROM} WHERE ${WHERE} GROUP BY r.question_id`
 
 /** Scalar answers (numbers, choice ids) of questions $5 with how many gave each. */
-export const SURVEY_VALUES = `
-WITH subs AS (${SUBMISSIONS})
+export const SURVEY_VALUES: Scoped = (inAudience) => `
+WITH subs AS (${SUBMISSIONS(inAudience)})
 SELECT r.question_id AS q, r.answer AS v, count(*)::int AS n
 FROM ${FROM} WHERE ${WHERE} AND r.question_id = ANY($5::text[]) AND jsonb_typeof(r.answer) IN ('number', 'string')
 GROUP BY r.question_id, r.answer`
 
 /** Choices inside multiple-choice answers of questions $5 with how many chose each. */
-export const SURVEY_ELEMENTS = `
-WITH subs AS (${SUBMISSIONS})
+export const SURVEY_ELEMENTS: Scoped = (inAudience) => `
+WITH subs AS (${SUBMISSIONS(inAudience)})
 SELECT r.question_id AS q, e.v, count(*)::int AS n
 FROM ${FROM} CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(r.answer) = 'array' THEN r.answer ELSE '[]' END) AS e(v)
 WHERE ${WHERE} AND r.question_id = ANY($5::text[])
 GROUP BY r.question_id, e.v`
 
 /** Scores of NPS question $5 by the UTC week (its Monday, epoch ms) each submission started in. */
-export const SURVEY_NPS_WEEKS = `
-WITH subs AS (${SUBMISSIONS})
+export const SURVEY_NPS_WEEKS: Scoped = (inAudience) => `
+WITH subs AS (${SUBMISSIONS(inAudience)})
 SELECT extract(epoch from date_trunc('week', s.started AT TIME ZONE 'UTC'))::float8 * 1000 AS week, r.answer AS v, count(*)::int AS n
 FROM ${FROM} WHERE ${WHERE} AND r.question_id = $5 AND jsonb_typeof(r.answer) = 'number'
 GROUP BY 1, r.answer`
@@ -74,8 +76,8 @@ GROUP BY 1, r.answer`
  * A page of free text of question $5 — its text answers, or with $6 true the "Other" texts of a
  * choice question — newest first, after the cursor ($7 epoch ms, $8 submission id), at most $9.
  */
-export const SURVEY_TEXTS = `
-WITH subs AS (${SUBMISSIONS})
+export const SURVEY_TEXTS: Scoped = (inAudience) => `
+WITH subs AS (${SUBMISSIONS(inAudience)})
 SELECT r.submission_id AS "submissionId", CASE WHEN $6::boolean THEN r.other ELSE r.answer #>> '{}' END AS text, ${ms('r.answered_at')} AS "at"
 FROM ${FROM} WHERE ${WHERE} AND r.question_id = $5
   AND (CASE WHEN $6::boolean THEN r.other IS NOT NULL ELSE jsonb_typeof(r.answer) = 'string' END)
@@ -87,8 +89,8 @@ LIMIT $9`
  * Up to $7 submissions after the cursor ($5 epoch ms, $6 submission id) in start order, each with its
  * answers by question (`{ a: answer, o: other }`): the CSV export, page by page.
  */
-export const SURVEY_ROWS = `
-WITH subs AS (${SUBMISSIONS}), page AS (
+export const SURVEY_ROWS: Scoped = (inAudience) => `
+WITH subs AS (${SUBMISSIONS(inAudience)}), page AS (
   SELECT * FROM subs WHERE (started, submission_id) > (${at('$5')}, $6::text) ORDER BY started, submission_id LIMIT $7
 )
 SELECT p.submission_id AS "submissionId", ${ms('p.started')} AS started, p.completed, p.user_id AS "userId",

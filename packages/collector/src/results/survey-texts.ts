@@ -1,5 +1,6 @@
 import type { Storage } from '../storage/storage.ts'
-import type { Period } from './milestones-period.ts'
+import { queryScoped } from './audience-sql.ts'
+import type { Scope } from './audience.ts'
 import { SURVEY_TEXTS } from './survey-sql.ts'
 import type { TextPage } from './survey-stats.ts'
 
@@ -29,12 +30,12 @@ export function decodeCursor(text: string): Cursor | undefined {
  * the "Other" texts of a choice question — newest first, starting after `cursor`.
  */
 export async function textPage(
-  storage: Storage, projectId: string, flowId: string, period: Period,
+  storage: Storage, projectId: string, flowId: string, scope: Scope,
   page: { questionId: string; other: boolean; cursor?: Cursor | undefined; limit: number },
 ): Promise<TextPage> {
   const after = page.cursor ?? { at: 8.64e15, sub: '' }
-  const rows = await storage.query<TextPage['items'][number]>(SURVEY_TEXTS, [
-    projectId, flowId, period.from, period.to, page.questionId, page.other, after.at, after.sub, page.limit + 1,
+  const rows = await queryScoped<TextPage['items'][number]>(storage, scope.audience, SURVEY_TEXTS, [
+    projectId, flowId, scope.from, scope.to, page.questionId, page.other, after.at, after.sub, page.limit + 1,
   ])
   const items = rows.slice(0, page.limit)
   const last = items.at(-1)

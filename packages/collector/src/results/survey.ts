@@ -1,6 +1,7 @@
 import type { Flow, SurveyFlow } from '@cairn/protocol'
 import type { Storage } from '../storage/storage.ts'
-import type { Period } from './milestones-period.ts'
+import { queryScoped } from './audience-sql.ts'
+import type { Scope } from './audience.ts'
 import type { Nps } from './survey-nps.ts'
 import type { Pmf } from './survey-pmf.ts'
 import { askedFromAnswers, type AnsweredQuestion } from './survey-asked.ts'
@@ -47,23 +48,24 @@ export async function questionsOf(storage: Storage, flows: readonly Flow[], id: 
 }
 
 /**
- * A survey's results over a period: reach, responses and completion, NPS with its margin of error
+ * A survey's results over a period and audience: reach, responses and completion, NPS with its margin of error
  * and weekly trend, PMF, and per question its statistics and the first page of its free text
  * (`textLimit` per page). `undefined` when the id is neither a published survey nor found in the data.
  */
-export async function surveyResults(storage: Storage, projectId: string, flows: readonly Flow[], id: string, period: Period, textLimit: number): Promise<SurveyResults | undefined> {
-  const params = [projectId, id, period.from, period.to]
+export async function surveyResults(storage: Storage, projectId: string, flows: readonly Flow[], id: string, scope: Scope, textLimit: number): Promise<SurveyResults | undefined> {
+  const params = [projectId, id, scope.from, scope.to]
+  const { audience } = scope
   const questions = await questionsOf(storage, flows, id, params)
   if (!questions) return undefined
   const ids = questions.map((q) => q.id)
   const npsQuestion = questions.find((q) => q.type === 'nps')
   const [[summary], [reach], answered, values, elements, weeks] = await Promise.all([
-    storage.query<{ responses: number; completed: number }>(SURVEY_SUMMARY, params),
-    storage.query<{ shown: number; dismissed: number; askedLater: number }>(SURVEY_REACH, params),
-    storage.query<{ q: string; answered: number; other: number }>(SURVEY_ANSWERED, params),
-    storage.query<{ q: string; v: unknown; n: number }>(SURVEY_VALUES, [...params, ids]),
-    storage.query<{ q: string; v: string; n: number }>(SURVEY_ELEMENTS, [...params, ids]),
-    npsQuestion ? storage.query<{ week: number; v: unknown; n: number }>(SURVEY_NPS_WEEKS, [...params, npsQuestion.id]) : [],
+    queryScoped<{ responses: number; completed: number }>(storage, audience, SURVEY_SUMMARY, params),
+    queryScoped<{ shown: number; dismissed: number; askedLater: number }>(storage, audience, SURVEY_REACH, params),
+    queryScoped<{ q: string; answered: number; other: number }>(storage, audience, SURVEY_ANSWERED, params),
+    queryScoped<{ q: string; v: unknown; n: number }>(storage, audience, SURVEY_VALUES, [...params, ids]),
+    queryScoped<{ q: string; v: string; n: number }>(storage, audience, SURVEY_ELEMENTS, [...params, ids]),
+    npsQuestion ? queryScoped<{ week: number; v: unknown; n: number }>(storage, audience, SURVEY_NPS_WEEKS, [...params, npsQuestion.id]) : [],
   ])
   const stats = await Promise.all(questions.map(async (q) => {
     const free = q.type === 'text' || ((q.type === 'single' || q.type === 'multi') && q.other === true)
@@ -72,7 +74,7 @@ export async function surveyResults(storage: Storage, projectId: string, flows: 
       elements: elements.filter((r) => r.q === q.id),
       answered: answered.find((r) => r.q === q.id)?.answered ?? 0,
       other: answered.find((r) => r.q === q.id)?.other ?? 0,
-      texts: free ? await textPage(storage, projectId, id, period, { questionId: q.id, other: q.type !== 'text', limit: textLimit }) : undefined,
+      texts: free ? await textPage(storage, projectId, id, scope, { questionId: q.id, other: q.type !== 'text', limit: textLimit }) : undefined,
     }
     return questionStats(q, data)
   }))
@@ -82,8 +84,8 @@ export async function surveyResults(storage: Storage, projectId: string, flows: 
   const pmfStats = stats.find((s): s is QuestionStats & { pmf: Pmf } => 'pmf' in s)
   return {
     surveyId: id,
-    from: new Date(period.from).toISOString(),
-    to: new Date(period.to).toISOString(),
+    from: new Date(scope.from).toISOString(),
+    to: new Date(scope.to).toISOString(),
     shown: reach?.shown ?? 0,
     dismissed: reach?.dismissed ?? 0,
     askedLater: reach?.askedLater ?? 0,

@@ -3,14 +3,15 @@ import type { Flow } from '@cairn/protocol'
 import type { AppContext } from '../../app-context.ts'
 import type { Project } from '../../config/config.ts'
 import { fail } from '../../http/errors.ts'
-import { parsePeriod, type Period } from '../../results/milestones-period.ts'
+import { isFiltered, type Scope } from '../../results/audience.ts'
 import { resultsAccess } from './results-access.ts'
+import { resultsScope } from './results-scope.ts'
 
-/** What a results reader gets: the request, its project with the published flows, and the period. */
-export type ResultsQuery = { c: Context; project: Project; flows: readonly Flow[]; period: Period }
+/** What a results reader gets: the request, its project with the published flows, and the period and audience. */
+export type ResultsQuery = { c: Context; project: Project; flows: readonly Flow[]; scope: Scope }
 
 /**
- * A `GET /v1/results/…` route: checks the secret key and the `from`/`to` period, reads, and answers
+ * A `GET /v1/results/…` route: checks the secret key, the `from`/`to` period and the audience filters, reads, and answers
  * the result as JSON (`undefined` → 404 with `notFound`, a Response as it is, a storage failure → 503
  * with Retry-After).
  */
@@ -18,14 +19,14 @@ export function resultsRoute(ctx: AppContext, notFound: string, read: (query: Re
   return async (c: Context) => {
     const match = resultsAccess(ctx, c)
     if (match instanceof Response) return match
-    const period = parsePeriod({ from: c.req.query('from'), to: c.req.query('to') }, ctx.now())
-    if (typeof period === 'string') return fail(c, 400, 'invalid_period', period)
+    const scope = resultsScope(c, ctx.now())
+    if (scope instanceof Response) return scope
     try {
       const { flows } = await ctx.flows.flowsFor(match.project.id)
-      const results = await read({ c, project: match.project, flows, period })
+      const results = await read({ c, project: match.project, flows, scope })
       if (!results) return fail(c, 404, 'not_found', notFound)
       if (results instanceof Response) return results
-      return c.json(results, 200, { 'Cache-Control': 'no-store' })
+      return c.json(isFiltered(scope.audience) ? { ...results, audience: scope.audience } : results, 200, { 'Cache-Control': 'no-store' })
     } catch (error) {
       ctx.log(`Cairn collector: results read failed (${(error as Error).message}); answering 503`)
       return fail(c, 503, 'storage_unavailable', 'storage is unavailable; retry later', { 'Retry-After': ctx.retryAfter })

@@ -18,7 +18,7 @@ export function surveyCsvRoute(ctx: AppContext) {
       const { flows } = await ctx.flows.flowsFor(request.projectId)
       const questions = await questionsOf(ctx.storage, flows, id, [request.projectId, id])
       if (!questions) return fail(c, 404, 'not_found', 'no survey with this id is published or has answers')
-      return c.body(surveyCsv(ctx.storage, request.projectId, id, questions, request.period, ctx.log), 200, {
+      return c.body(surveyCsv(ctx.storage, request.projectId, id, questions, request.scope, ctx.log), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         // Flow ids are letters, digits, `_ - .`: nothing to escape in the file name.
         'Content-Disposition': `attachment; filename="${id}.csv"`,

@@ -1,20 +1,21 @@
 import type { Context } from 'hono'
 import type { AppContext } from '../../app-context.ts'
 import { fail } from '../../http/errors.ts'
-import { parsePeriod, type Period } from '../../results/milestones-period.ts'
+import { isFiltered, type Scope } from '../../results/audience.ts'
 import { questionsOf, surveyResults } from '../../results/survey.ts'
 import { decodeCursor, MAX_TEXT_PAGE, TEXT_PAGE, textPage } from '../../results/survey-texts.ts'
 import { resultsAccess } from './results-access.ts'
+import { resultsScope } from './results-scope.ts'
 
-/** What every survey results request checks first: the secret key, the period, the page size. */
-export async function surveyRequest(ctx: AppContext, c: Context): Promise<Response | { projectId: string; period: Period; limit: number }> {
+/** What every survey results request checks first: the secret key, the period and audience, the page size. */
+export async function surveyRequest(ctx: AppContext, c: Context): Promise<Response | { projectId: string; scope: Scope; limit: number }> {
   const match = resultsAccess(ctx, c)
   if (match instanceof Response) return match
-  const period = parsePeriod({ from: c.req.query('from'), to: c.req.query('to') }, ctx.now())
-  if (typeof period === 'string') return fail(c, 400, 'invalid_period', period)
+  const scope = resultsScope(c, ctx.now())
+  if (scope instanceof Response) return scope
   const limit = Number(c.req.query('limit') ?? TEXT_PAGE)
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TEXT_PAGE) return fail(c, 400, 'invalid_query', `"limit": a whole number from 1 to ${MAX_TEXT_PAGE}`)
-  return { projectId: match.project.id, period, limit }
+  return { projectId: match.project.id, scope, limit }
 }
 
 /** Answers 503 for a storage failure, after logging it. */
@@ -36,9 +37,10 @@ export function surveyResultsRoute(ctx: AppContext) {
     if (request instanceof Response) return request
     try {
       const { flows } = await ctx.flows.flowsFor(request.projectId)
-      const results = await surveyResults(ctx.storage, request.projectId, flows, c.req.param('id') ?? '', request.period, request.limit)
+      const results = await surveyResults(ctx.storage, request.projectId, flows, c.req.param('id') ?? '', request.scope, request.limit)
       if (!results) return fail(c, 404, 'not_found', NO_SURVEY)
-      return c.json(results, 200, { 'Cache-Control': 'no-store' })
+      const { audience } = request.scope
+      return c.json(isFiltered(audience) ? { ...results, audience } : results, 200, { 'Cache-Control': 'no-store' })
     } catch (error) {
       return storageFailed(ctx, c, error)
     }
@@ -65,8 +67,8 @@ export function surveyAnswersRoute(ctx: AppContext) {
       const q = questions?.find((x) => x.id === questionId)
       const free = q && (q.type === 'text' || q.type === 'unknown' || ('other' in q && q.other === true))
       if (!free) return fail(c, 404, 'not_found', `${NO_SURVEY}, with free text for this question`)
-      const page = await textPage(ctx.storage, request.projectId, id, request.period, { questionId, other: q.type !== 'text' && q.type !== 'unknown', cursor, limit: request.limit })
-      return c.json({ surveyId: id, questionId, from: new Date(request.period.from).toISOString(), to: new Date(request.period.to).toISOString(), ...page }, 200, { 'Cache-Control': 'no-store' })
+      const page = await textPage(ctx.storage, request.projectId, id, request.scope, { questionId, other: q.type !== 'text' && q.type !== 'unknown', cursor, limit: request.limit })
+      return c.json({ surveyId: id, questionId, from: new Date(request.scope.from).toISOString(), to: new Date(request.scope.to).toISOString(), ...page }, 200, { 'Cache-Control': 'no-store' })
     } catch (error) {
       return storageFailed(ctx, c, error)
     }
