@@ -16,7 +16,7 @@ const FLOWS: Flow[] = [
   { id: 'nps', kind: 'survey', questions: [{ id: 'score', type: 'nps', prompt: 'Recommend us?' }, { id: 'why', type: 'text', prompt: 'Why?' }] },
   { id: 'welcome', kind: 'tour', holdout: 0.5, steps: [{ id: 'one', title: 'One' }, { id: 'two', title: 'Two' }] },
   { id: 'start', kind: 'checklist', title: 'Start', items: [{ id: 'board', title: 'Board', completeOn: { event: 'board_created' } }] },
-  { id: 'news', kind: 'announcement', title: 'New', body: 'Dark mode' },
+  { id: 'news', kind: 'announcement', style: 'banner', title: 'New', body: 'Dark mode' },
 ]
 const CONFIG = { projects: [{ id: 'test', writeKey: 'pk_test', secretKey: 'sk_test', milestones: ['activated'] }], rateLimit: false }
 
@@ -66,6 +66,12 @@ describeStores('Filters on every results endpoint: where, locale, segment', (tar
     const res = await suite.get(`${path}${path.includes('?') ? '&' : '?'}${RANGE}${filter ? `&${filter}` : ''}`)
     expect(res.status, `${path} ${filter}`).toBe(200)
     return res.json()
+  }
+  /** A CSV answer's text after its byte order mark, which it must start with. */
+  const csvText = async (res: Response) => {
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    return new TextDecoder().decode(bytes.slice(3))
   }
   const nps = async (filter: string) => (await get('/v1/results/surveys/nps', filter)).nps
   const E = async (filter: string) => (await get('/v1/results/retention', filter)).periods.map((p: { S: number; E: number; L: number }) => [p.S, p.E, p.L])
@@ -132,6 +138,50 @@ describeStores('Filters on every results endpoint: where, locale, segment', (tar
     expect((await get('/v1/results/retention', 'where=company.size>50&segment=eu')).audience).toEqual({
       where: [{ trait: 'company.size', op: 'gt', value: 50 }], segment: 'eu',
     })
+  })
+
+  it.each([
+    ['/v1/results/retention', 'periods', ''],
+    ['/v1/results/retention', 'lifecycle', 'table=lifecycle'],
+    ['/v1/results/retention', 'cohorts.rows', 'table=cohorts.rows&where=plan:pro'],
+    ['/v1/results/activation?milestone=activated&week=1', 'buckets', ''],
+    ['/v1/results/overview', 'topFlows', 'locale=fa'],
+    ['/v1/results/overview', 'milestones', 'table=milestones'],
+    ['/v1/results/surveys/nps', 'questions', ''],
+    ['/v1/results/surveys/nps', 'npsTrend', 'table=npsTrend'],
+    ['/v1/results/flows/welcome', 'steps', 'where=plan:pro'],
+    ['/v1/results/flows', 'flows', ''],
+    ['/v1/results/checklists/start', 'items', ''],
+    ['/v1/results/holdout/welcome', 'milestones', ''],
+    ['/v1/results/milestones', 'milestones', ''],
+  ])('%s as CSV: table %s (%s) is the JSON answer\'s, a line per row', async (path, table, filter) => {
+    const json = await get(path, filter)
+    const res = await suite.get(`${path}${path.includes('?') ? '&' : '?'}${RANGE}&format=csv${filter ? `&${filter}` : ''}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    expect(res.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="[\\w.-]+-${table.replace('.', '\\.')}\\.csv"$`))
+    const rows = table.split('.').reduce((at, k) => at[k], json)
+    const csv = await csvText(res)
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(rows.length ? rows.length + 1 : 0)
+    if (rows.length) expect(csv.split(',')[0]).toBe(Object.keys(rows[0])[0])
+  })
+
+  it('CSV of the lifecycle: the numbers of the JSON answer, negative dormant counts as numbers', async () => {
+    const csv = await csvText(await suite.get(`/v1/results/retention?${RANGE}&format=csv&table=lifecycle`))
+    const [head, ...lines] = csv.trim().split('\r\n')
+    expect(head).toBe('start,new,returning,resurrected,dormant')
+    // W1: z is new, a, b and c come back from signing up on 2026-11-01; W0: c goes dormant.
+    expect(lines).toEqual(['2026-11-16,1,0,3,0', '2026-11-23,0,3,0,-1'])
+  })
+
+  it.each([
+    ['format=xml', '"format": "json" or "csv", not "xml"'],
+    ['format=csv&table=nope', '"table": "nope" is not a table of this answer; it has periods, lifecycle, cohorts.rows'],
+    ['format=csv&table=period', '"table": "period" is not a table'],
+  ])('retention?%s → 400: %s', async (query, details) => {
+    const res = await suite.get(`/v1/results/retention?${RANGE}&${query}`)
+    expect(res.status).toBe(400)
+    expect((await res.json()).details).toContain(details)
   })
 
   it.each([

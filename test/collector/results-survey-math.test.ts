@@ -5,7 +5,8 @@ import { nps, type Nps } from '../../packages/collector/src/results/survey-nps.t
 import { pmf, type Pmf } from '../../packages/collector/src/results/survey-pmf.ts'
 import { csatStats, scaleStats } from '../../packages/collector/src/results/survey-scale.ts'
 import { npsTrend, questionStats, type QuestionData } from '../../packages/collector/src/results/survey-stats.ts'
-import { answerCell, csvCell, csvLine } from '../../packages/collector/src/results/survey-csv.ts'
+import { csvCell, csvLine } from '../../packages/collector/src/results/csv.ts'
+import { answerCell } from '../../packages/collector/src/results/survey-csv.ts'
 
 /** How many gave each score, from a list of scores. */
 const tally = (scores: number[]) => scores.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {})
@@ -177,6 +178,8 @@ describe('CSV cells', () => {
     ['two\nlines', '"two\nlines"'],
     ['خیلی خوب است', 'خیلی خوب است'],
     ['a = b', 'a = b'],
+    ['\0=1+2', "'=1+2"],
+    ['a\0b', 'ab'],
   ])('%j → %j', (input, cell) => {
     expect(csvCell(input)).toBe(cell)
   })
@@ -184,6 +187,7 @@ describe('CSV cells', () => {
   it('answers as cells', () => {
     expect([9, 'Fast', ['a', '_other'], null, undefined].map((a) => answerCell(a))).toEqual(['9', 'Fast', 'a; _other', '', ''])
     expect(csvLine(['1', '=x'])).toBe("1,'=x\r\n")
+    expect(csvLine([-3, '-3', 0.5])).toBe("-3,'-3,0.5\r\n")
   })
 
   /** A strict RFC 4180 reader for one line. */

@@ -151,6 +151,25 @@ describe.runIf(chromiumAvailable())('every dashboard page in Chromium against a 
     await expect.poll(() => page.locator('.stat-value').first().textContent()).toBe(String(recent['shown']))
   })
 
+  it('a trait filter narrows the numbers to its audience, shows as a removable chip, and a bad one says what is wrong', async () => {
+    const { page } = await signedIn('en')
+    await page.goto(`${stack.collector.url}/dashboard/retention`)
+    const everyone = (await tables(page))[0]!
+    await page.getByLabel('Trait rule').fill('plan:pro')
+    await page.getByLabel('Trait rule').press('Enter')
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('where')).toEqual(['plan:pro'])
+    const pro = await api('/v1/results/retention?period=week&mode=on&tz=UTC&where=plan:pro')
+    const rows = pro['periods'].map((p: Json) => [p.start, p.S, p.E, p.N, p.crr, p.churn].map(raw))
+    await expect.poll(async () => (await tables(page))[0]).toEqual(rows)
+    expect(rows).not.toEqual(everyone)
+    await page.getByRole('button', { name: 'Remove filter plan:pro' }).click()
+    await expect.poll(async () => (await tables(page))[0]).toEqual(everyone)
+
+    await page.getByLabel('Trait rule').fill('seats>true')
+    await page.getByLabel('Trait rule').press('Enter')
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('"where": "seats>true": ">" compares with a number')
+  })
+
   it('each "Download CSV" saves the table shown beside its chart', async () => {
     const { page } = await signedIn('fa')
     for (const path of ['retention', 'checklists/getting-started', 'surveys/nps']) {

@@ -2,25 +2,12 @@ import type { Answer } from '@cairn/protocol'
 import type { Storage } from '../storage/storage.ts'
 import { queryScoped } from './audience-sql.ts'
 import type { Scope } from './audience.ts'
+import { csvLine } from './csv.ts'
 import { SURVEY_ROWS } from './survey-sql.ts'
 import type { Asked } from './survey-stats.ts'
 
 /** Submissions read per query while the file streams out. */
 const BATCH = 500
-
-/**
- * One CSV cell (RFC 4180), safe to open in a spreadsheet: text starting with `=`, `+`, `-`, `@`, a tab
- * or a carriage return would be read as a formula there, so it gets a leading `'` (OWASP's advice);
- * a cell with a comma, a quote or a line break is quoted, quotes doubled.
- * @example csvCell('=HYPERLINK("http://x")') // `"'=HYPERLINK(""http://x"")"`
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
-
-/** A CSV line of cells, ended by CRLF. */
-export const csvLine = (cells: readonly string[]): string => `${cells.map(csvCell).join(',')}\r\n`
 
 /** An answer as a cell: numbers and text as they are, choices joined with `; `, nothing for skipped. */
 export function answerCell(answer: Answer | undefined): string {

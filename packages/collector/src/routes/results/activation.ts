@@ -12,7 +12,7 @@ const MAX_WEEK = 52
  * interval. See docs/retention.md ("Activation").
  */
 export const activationResultsRoute = (ctx: AppContext) =>
-  resultsRoute(ctx, 'no activation', async ({ c, project, scope }) => {
+  resultsRoute(ctx, { notFound: 'no activation', table: 'buckets' }, async ({ c, project, scope }) => {
     const milestone = c.req.query('milestone')?.trim()
     if (!milestone) return fail(c, 400, 'invalid_query', '"milestone": the name of the milestone that marks activation, e.g. ?milestone=activated')
     if (milestone.length > 200) return fail(c, 400, 'invalid_query', '"milestone": at most 200 characters')

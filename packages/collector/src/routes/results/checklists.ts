@@ -7,5 +7,5 @@ import { resultsRoute } from './results-route.ts'
  * completion, full completion rate, median time to complete and where people stall.
  */
 export const checklistResultsRoute = (ctx: AppContext) =>
-  resultsRoute(ctx, 'no checklist with this id is published or has data', ({ c, project, flows, scope }) =>
+  resultsRoute(ctx, { notFound: 'no checklist with this id is published or has data', table: 'items' }, ({ c, project, flows, scope }) =>
     checklistResults(ctx.storage, project.id, flows, c.req.param('id') ?? '', scope))

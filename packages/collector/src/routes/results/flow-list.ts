@@ -15,7 +15,7 @@ const nameOf = (flow: Flow) => flow.name ?? ('title' in flow && typeof flow.titl
  * title, else its id; `holdout` is 0 without one; `milestones` are the declared ones (config and flows, sorted).
  */
 export const flowListRoute = (ctx: AppContext) =>
-  resultsRoute(ctx, 'no flows', async ({ project, flows }) => ({
+  resultsRoute(ctx, { notFound: 'no flows', table: 'flows' }, async ({ project, flows }) => ({
     flows: flows
       .map((flow): FlowListEntry => ({ id: flow.id, kind: flow.kind, name: nameOf(flow), holdout: flow.holdout ?? 0 }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),

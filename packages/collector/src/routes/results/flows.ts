@@ -8,5 +8,5 @@ import { resultsRoute } from './results-route.ts'
  * the median time to complete.
  */
 export const flowResultsRoute = (ctx: AppContext) =>
-  resultsRoute(ctx, 'no flow with this id is published or has data', ({ c, project, flows, scope }) =>
+  resultsRoute(ctx, { notFound: 'no flow with this id is published or has data', table: 'steps' }, ({ c, project, flows, scope }) =>
     flowFunnel(ctx.storage, project.id, flows, c.req.param('id') ?? '', scope))

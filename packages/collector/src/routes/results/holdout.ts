@@ -7,5 +7,5 @@ import { resultsRoute } from './results-route.ts'
  * flow and without it (its holdout group), with n and a 95% interval for the difference.
  */
 export const holdoutResultsRoute = (ctx: AppContext) =>
-  resultsRoute(ctx, 'no flow with this id has a holdout', ({ c, project, flows, scope }) =>
+  resultsRoute(ctx, { notFound: 'no flow with this id has a holdout', table: 'milestones' }, ({ c, project, flows, scope }) =>
     holdoutResults(ctx.storage, project, flows, c.req.param('flowId') ?? '', scope, c.req.query('milestone')))

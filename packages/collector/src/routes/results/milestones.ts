@@ -7,4 +7,4 @@ import { resultsRoute } from './results-route.ts'
  * of new users who did, time from first seen (median, p75) and weekly cohorts. See docs/milestones.md.
  */
 export const milestonesResultsRoute = (ctx: AppContext) =>
-  resultsRoute(ctx, 'no milestones', ({ project, flows, scope }) => milestoneResults(ctx.storage, project, flows, scope))
+  resultsRoute(ctx, { notFound: 'no milestones', table: 'milestones' }, ({ project, flows, scope }) => milestoneResults(ctx.storage, project, flows, scope))

@@ -10,7 +10,7 @@ import { resultsRoute } from './results-route.ts'
  * people. See README ("HTTP API").
  */
 export const overviewResultsRoute = (ctx: AppContext) =>
-  resultsRoute(ctx, 'no overview', async ({ c, project, flows, scope }) => {
+  resultsRoute(ctx, { notFound: 'no overview', table: 'topFlows' }, async ({ c, project, flows, scope }) => {
     const options = retentionOptions({ period: c.req.query('period'), tz: c.req.query('tz') })
     if (typeof options === 'string') return fail(c, 400, 'invalid_query', options)
     return overviewResults(ctx.storage, project, flows, scope, options, ctx.now())

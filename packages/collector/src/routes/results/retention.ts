@@ -9,7 +9,7 @@ import { resultsRoute } from './results-route.ts'
  * CRR and churn per week or month in a time zone, the lifecycle and the cohort table. See docs/retention.md.
  */
 export const retentionResultsRoute = (ctx: AppContext) =>
-  resultsRoute(ctx, 'no retention', async ({ c, project, scope }) => {
+  resultsRoute(ctx, { notFound: 'no retention', table: 'periods' }, async ({ c, project, scope }) => {
     const options = retentionOptions({ period: c.req.query('period'), tz: c.req.query('tz'), mode: c.req.query('mode') })
     if (typeof options === 'string') return fail(c, 400, 'invalid_query', options)
     return retentionResults(ctx.storage, project, scope, options, ctx.now())

@@ -5,6 +5,7 @@ import { isFiltered, type Scope } from '../../results/audience.ts'
 import { questionsOf, surveyResults } from '../../results/survey.ts'
 import { decodeCursor, MAX_TEXT_PAGE, TEXT_PAGE, textPage } from '../../results/survey-texts.ts'
 import { resultsAccess } from './results-access.ts'
+import { csvAnswer, resultsFormat } from './results-format.ts'
 import { resultsScope } from './results-scope.ts'
 
 /** What every survey results request checks first: the secret key, the period and audience, the page size. */
@@ -29,16 +30,19 @@ const NO_SURVEY = 'no survey with this id is published or has answers'
 /**
  * `GET /v1/results/surveys/:id?from&to&limit` (secret key): reach, responses and completion rate, NPS
  * (with its margin of error and weekly trend), PMF, and per question its statistics and the first
- * `limit` (20) free-text answers. See docs/surveys.md.
+ * `limit` (20) free-text answers; `?format=csv` gives a table of it (`questions` by default). See docs/surveys.md.
  */
 export function surveyResultsRoute(ctx: AppContext) {
   return async (c: Context) => {
     const request = await surveyRequest(ctx, c)
     if (request instanceof Response) return request
+    const format = resultsFormat(c)
+    if (format instanceof Response) return format
     try {
       const { flows } = await ctx.flows.flowsFor(request.projectId)
       const results = await surveyResults(ctx.storage, request.projectId, flows, c.req.param('id') ?? '', request.scope, request.limit)
       if (!results) return fail(c, 404, 'not_found', NO_SURVEY)
+      if (format === 'csv') return csvAnswer(c, results, 'questions')
       const { audience } = request.scope
       return c.json(isFiltered(audience) ? { ...results, audience } : results, 200, { 'Cache-Control': 'no-store' })
     } catch (error) {
