@@ -2,6 +2,7 @@ import type { Storage } from '../storage/storage.ts'
 import { queryScoped, type Scoped } from './audience-sql.ts'
 import type { Scope } from './audience.ts'
 import { at } from './milestones-sql.ts'
+import { personOf } from './person-sql.ts'
 
 /** What an announcement adds to `GET /v1/results/flows/:id`: events and distinct people in the period. */
 export type AnnouncementNumbers = {
@@ -30,10 +31,10 @@ type Row = Omit<AnnouncementNumbers, 'ctaRate'> & { ownCtaPeople: number }
 /** Counts of project $1's flow $2 events in [$3, $4) by the audience, per event and per person across devices. */
 const NUMBERS: Scoped = (inAudience) => `
 WITH e AS (
-  SELECT e.type, e.data->>'stepId' AS step, e.data->'props'->>'via' AS via, p.person
-  FROM events e JOIN actor_people p ON p.project_id = e.project_id AND p.anonymous_id = e.anonymous_id AND p.user_id = COALESCE(e.user_id, '')
+  SELECT e.type, e.data->>'stepId' AS step, e.data->'props'->>'via' AS via, ${personOf('e')} AS person
+  FROM events e
   WHERE e.project_id = $1 AND e.flow_id = $2 AND e.ts >= ${at('$3')} AND e.ts < ${at('$4')}
-    AND e.type IN ('flow_shown', 'flow_step', 'flow_dismissed') AND ${inAudience('p.person')}
+    AND e.type IN ('flow_shown', 'flow_step', 'flow_dismissed') AND ${inAudience(personOf('e'))}
 )
 SELECT count(*) FILTER (WHERE type = 'flow_shown')::int AS views,
   count(DISTINCT person) FILTER (WHERE type = 'flow_shown')::int AS viewers,

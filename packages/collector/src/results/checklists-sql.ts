@@ -1,15 +1,13 @@
 import type { Scoped } from './audience-sql.ts'
 import { at, ms } from './milestones-sql.ts'
-
-/** The actor_people person of an event row `e` (events carry no user id as NULL, actors as ''). */
-const EVENT_PERSON = `actor_people p ON p.project_id = e.project_id AND p.anonymous_id = e.anonymous_id AND p.user_id = COALESCE(e.user_id, '')`
+import { personOf } from './person-sql.ts'
 
 /** Each person's first `type` event (`flow_shown`, `flow_held_out`) for flow $2 of project $1. A CTE body. */
 export const firstEvent = (type: 'flow_shown' | 'flow_held_out') => `
-  SELECT p.person, min(e.ts) AS at
-  FROM events e JOIN ${EVENT_PERSON}
+  SELECT ${personOf('e')} AS person, min(e.ts) AS at
+  FROM events e
   WHERE e.project_id = $1 AND e.flow_id = $2 AND e.type = '${type}'
-  GROUP BY p.person`
+  GROUP BY 1`
 
 /**
  * People of the audience first shown checklist $2 of project $1 in [$3, $4), with when they ticked each item (the
@@ -18,10 +16,10 @@ export const firstEvent = (type: 'flow_shown' | 'flow_held_out') => `
 export const CHECKLIST_PEOPLE: Scoped = (inAudience) => `
 WITH shown AS (${firstEvent('flow_shown')}),
 ticks AS (
-  SELECT q.person, f.step_id, min(f.reached_at) AS at
-  FROM flow_steps f JOIN actor_people q USING (project_id, anonymous_id, user_id)
+  SELECT ${personOf('f')} AS person, f.step_id, min(f.reached_at) AS at
+  FROM flow_steps f
   WHERE f.project_id = $1 AND f.flow_id = $2
-  GROUP BY q.person, f.step_id
+  GROUP BY 1, f.step_id
 )
 SELECT ${ms('s.at')} AS "shownAt",
   COALESCE(jsonb_object_agg(t.step_id, ${ms('t.at')}) FILTER (WHERE t.step_id IS NOT NULL), '{}'::jsonb) AS ticks

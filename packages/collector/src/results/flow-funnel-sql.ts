@@ -1,9 +1,7 @@
 import type { Scoped } from './audience-sql.ts'
 import { firstEvent } from './checklists-sql.ts'
 import { at, ms } from './milestones-sql.ts'
-
-/** The actor_people person of an event row `e` (events carry no user id as NULL, actors as ''). */
-const EVENT_PERSON = `actor_people p ON p.project_id = e.project_id AND p.anonymous_id = e.anonymous_id AND p.user_id = COALESCE(e.user_id, '')`
+import { personOf } from './person-sql.ts'
 
 /**
  * People of the audience first shown flow $2 of project $1 in [$3, $4), across their devices: the step indexes they
@@ -14,9 +12,9 @@ const EVENT_PERSON = `actor_people p ON p.project_id = e.project_id AND p.anonym
 export const FUNNEL_PEOPLE: Scoped = (inAudience) => `
 WITH shown AS (${firstEvent('flow_shown')}),
 acts AS (
-  SELECT p.person, e.type, e.ts, (e.data->>'stepIndex')::int AS step, e.data->>'reason' AS reason,
+  SELECT ${personOf('e')} AS person, e.type, e.ts, (e.data->>'stepIndex')::int AS step, e.data->>'reason' AS reason,
     e.data->'props'->>'selector' AS selector
-  FROM events e JOIN ${EVENT_PERSON}
+  FROM events e
   WHERE e.project_id = $1 AND e.flow_id = $2 AND e.type IN ('flow_step', 'flow_completed', 'flow_dismissed', 'flow_error')
 )
 SELECT ${ms('s.at')} AS "shownAt",

@@ -1,4 +1,5 @@
 import type { Scoped } from './audience-sql.ts'
+import { personOf } from './person-sql.ts'
 
 /** Epoch milliseconds of a timestamptz, as a JSON number. */
 export const ms = (column: string) => `round(extract(epoch from ${column}) * 1000)::float8`
@@ -10,9 +11,9 @@ export const at = (param: string) => `to_timestamp(${param}::float8 / 1000)`
  * time of their actors. A CTE body for the results queries.
  */
 export const PEOPLE = `
-  SELECT p.person, min(a.first_seen) AS first_seen
-  FROM actor_people p JOIN actors a USING (project_id, anonymous_id, user_id)
-  WHERE p.project_id = $1 GROUP BY p.person`
+  SELECT ${personOf('a')} AS person, min(a.first_seen) AS first_seen
+  FROM actors a
+  WHERE a.project_id = $1 GROUP BY 1`
 
 /** People of the audience of project $1 first seen in [$2, $3), with the milestones they reached (name → epoch ms). */
 export const NEW_PEOPLE: Scoped = (inAudience) => `

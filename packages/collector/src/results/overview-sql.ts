@@ -1,11 +1,12 @@
 import type { Scoped } from './audience-sql.ts'
 import { at } from './milestones-sql.ts'
+import { personOf } from './person-sql.ts'
 
 /** The flows of project $1 shown to most people of the audience in [$2, $3): id, the kind its showing named, people. */
 export const TOP_FLOWS: Scoped = (inAudience) => `
-SELECT e.flow_id AS id, max(e.data -> 'props' ->> 'kind') AS kind, count(DISTINCT p.person)::int AS reach
-FROM events e JOIN actor_people p ON p.project_id = e.project_id AND p.anonymous_id = e.anonymous_id AND p.user_id = COALESCE(e.user_id, '')
-WHERE e.project_id = $1 AND e.type = 'flow_shown' AND e.ts >= ${at('$2')} AND e.ts < ${at('$3')} AND ${inAudience('p.person')}
+SELECT e.flow_id AS id, max(e.data -> 'props' ->> 'kind') AS kind, count(DISTINCT ${personOf('e')})::int AS reach
+FROM events e
+WHERE e.project_id = $1 AND e.type = 'flow_shown' AND e.ts >= ${at('$2')} AND e.ts < ${at('$3')} AND ${inAudience(personOf('e'))}
 GROUP BY e.flow_id ORDER BY reach DESC, id LIMIT $4`
 
 /** The surveys of project $1 answered by the audience in [$2, $3). */

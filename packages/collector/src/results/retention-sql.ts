@@ -1,5 +1,6 @@
 import type { Scoped } from './audience-sql.ts'
 import { at } from './milestones-sql.ts'
+import { personOf } from './person-sql.ts'
 
 /** Cairn's own tracked event (the SDK's error report), never a sign of use. */
 export const SDK_ERROR_EVENT = 'sdk_error'
@@ -9,8 +10,8 @@ export const SDK_ERROR_EVENT = 'sdk_error'
  * person: the event names in $2, or when $2 is null every name but the SDK's own. A CTE body.
  */
 export const QUALIFYING = `
-  SELECT p.person, a.first_at, a.last_at
-  FROM activity a JOIN actor_people p USING (project_id, anonymous_id, user_id)
+  SELECT ${personOf('a')} AS person, a.first_at, a.last_at
+  FROM activity a
   WHERE a.project_id = $1 AND CASE WHEN $2::text[] IS NULL THEN a.name <> '${SDK_ERROR_EVENT}' ELSE a.name = ANY($2::text[]) END`
 
 /**

@@ -1,5 +1,6 @@
 import type { Scoped } from './audience-sql.ts'
 import { at, ms } from './milestones-sql.ts'
+import { personOf } from './person-sql.ts'
 
 /**
  * Submissions of survey $2 of project $1 that started (first answer) in [$3, $4) by people in the
@@ -36,12 +37,16 @@ SELECT count(*)::int AS responses, count(*) FILTER (WHERE completed)::int AS com
 
 /** People of the audience shown the survey in the period, who dismissed it, who asked to be asked later. */
 export const SURVEY_REACH: Scoped = (inAudience) => `
-SELECT count(DISTINCT p.person) FILTER (WHERE e.type = 'flow_shown')::int AS shown,
-  count(DISTINCT p.person) FILTER (WHERE e.type = 'flow_dismissed' AND e.data->>'reason' IS DISTINCT FROM 'later')::int AS dismissed,
-  count(DISTINCT p.person) FILTER (WHERE e.type = 'flow_dismissed' AND e.data->>'reason' = 'later')::int AS "askedLater"
-FROM events e JOIN actor_people p ON p.project_id = e.project_id AND p.anonymous_id = e.anonymous_id AND p.user_id = COALESCE(e.user_id, '')
-WHERE e.project_id = $1 AND e.flow_id = $2 AND e.type IN ('flow_shown', 'flow_dismissed')
-  AND e.ts >= ${at('$3')} AND e.ts < ${at('$4')} AND ${inAudience('p.person')}`
+WITH e AS (
+  SELECT ${personOf('e')} AS person, e.type, e.data->>'reason' AS reason
+  FROM events e
+  WHERE e.project_id = $1 AND e.flow_id = $2 AND e.type IN ('flow_shown', 'flow_dismissed')
+    AND e.ts >= ${at('$3')} AND e.ts < ${at('$4')}
+)
+SELECT count(DISTINCT person) FILTER (WHERE type = 'flow_shown')::int AS shown,
+  count(DISTINCT person) FILTER (WHERE type = 'flow_dismissed' AND reason IS DISTINCT FROM 'later')::int AS dismissed,
+  count(DISTINCT person) FILTER (WHERE type = 'flow_dismissed' AND reason = 'later')::int AS "askedLater"
+FROM e WHERE ${inAudience('person')}`
 
 /** Per question: answers given (not skipped) and answers with an "Other" text. */
 export const SURVEY_ANSWERED: Scoped = (inAudience) => `

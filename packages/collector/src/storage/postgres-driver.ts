@@ -23,6 +23,11 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
   // An idle client that loses its server emits 'error' on the pool; without a listener that crashes
   // the process. The next query gets a fresh connection (or fails, and the request answers 503).
   pool.on('error', () => {})
+  // JIT compiles a results query for ~300 ms because its row-by-row person lookup looks costly, and
+  // the query then runs in a fraction of that (bench:results); ingest statements never reach it.
+  pool.on('connect', (client) => {
+    client.query('SET jit = off').catch(() => {})
+  })
   await pool.query('SELECT 1')
   return {
     kind: 'postgres',
