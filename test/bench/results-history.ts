@@ -29,8 +29,8 @@ function random(seed: number) {
 export function* benchHistory(now: number, opts: { users: number; events: number; days: number; seed?: number }): Generator<CairnEvent[]> {
   const rnd = random(opts.seed ?? 11)
   const start = now - opts.days * DAY
-  // Tracks per active day, tuned so the total lands near `opts.events` (about 12 active days per person).
-  const perDay = Math.max(1, Math.round(opts.events / opts.users / 12))
+  // Tracks per active day, tuned so the total lands near `opts.events` (about 10 active days per person).
+  const perDay = Math.max(1, Math.round(opts.events / opts.users / 10))
   const people: CairnEvent[][] = []
   let n = 0
   const id = (ts: number) => {

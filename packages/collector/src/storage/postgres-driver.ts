@@ -15,19 +15,30 @@ function wrap(client: Client): Sql {
 }
 
 /**
+ * The URL with `-c jit=off` added to its `options` (kept: a search_path, say). JIT compiles a results
+ * query for ~300 ms because its row-by-row person lookup looks costly, and the query then runs in a
+ * fraction of that (bench:results); ingest statements never reach it. A URL that is not one is left
+ * as it is.
+ */
+function withoutJit(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl)
+    url.searchParams.set('options', [url.searchParams.get('options'), '-c jit=off'].filter(Boolean).join(' '))
+    return url.toString()
+  } catch {
+    return databaseUrl
+  }
+}
+
+/**
  * A PostgreSQL server through a connection pool. Several collectors may share one database: every
  * write is a short transaction of upserts, so they need no coordination beyond row locks.
  */
 export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<SqlDriver> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: 5000 })
+  const pool = new pg.Pool({ connectionString: withoutJit(databaseUrl), max: poolSize, connectionTimeoutMillis: 5000 })
   // An idle client that loses its server emits 'error' on the pool; without a listener that crashes
   // the process. The next query gets a fresh connection (or fails, and the request answers 503).
   pool.on('error', () => {})
-  // JIT compiles a results query for ~300 ms because its row-by-row person lookup looks costly, and
-  // the query then runs in a fraction of that (bench:results); ingest statements never reach it.
-  pool.on('connect', (client) => {
-    client.query('SET jit = off').catch(() => {})
-  })
   await pool.query('SELECT 1')
   return {
     kind: 'postgres',
