@@ -1,7 +1,7 @@
 import { uuidv7 } from '@cairn/protocol'
 
 /** A small deterministic PRNG (mulberry32), so a seed always makes the same history. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

@@ -1,22 +1,11 @@
 import { uuidv7, type CairnEvent } from '@cairn/protocol'
+import { random } from '../../demo/history.ts'
 
 const DAY = 86_400_000
 /** How likely a retained person is to come back on each weekday (Monday first): busy midweek, quiet weekends. */
 const WEEKDAY = [0.8, 0.9, 0.9, 0.85, 0.7, 0.25, 0.2]
 const NAMES = ['board_opened', 'card_created', 'card_moved', 'comment_added', 'search_used', 'page_view']
 const LOCALES = ['en', 'en-US', 'fa', 'fa-IR', 'ar', 'de']
-
-/** A small deterministic PRNG (mulberry32), so a seed always makes the same project. */
-function random(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /**
  * A realistic project for the results benchmark: `users` people signing up over `days` days before
@@ -31,7 +20,7 @@ export function* benchHistory(now: number, opts: { users: number; events: number
   const start = now - opts.days * DAY
   // Tracks per active day, tuned so the total lands near `opts.events` (about 10 active days per person).
   const perDay = Math.max(1, Math.round(opts.events / opts.users / 10))
-  const people: CairnEvent[][] = []
+  const all: CairnEvent[] = []
   let n = 0
   const id = (ts: number) => {
     n++
@@ -41,14 +30,13 @@ export function* benchHistory(now: number, opts: { users: number; events: number
     return uuidv7(ts, bytes)
   }
   for (let u = 0; u < opts.users; u++) {
-    const out: CairnEvent[] = []
     const userId = `user-${u}`
     const anonymousId = `anon-${u}`
     const locale = LOCALES[Math.floor(rnd() * LOCALES.length)] as string
     // Growth: sign-ups weighted toward recent days.
     const joined = start + Math.floor(Math.sqrt(rnd()) * (opts.days - 1) * DAY) + Math.floor(rnd() * 12) * 3_600_000
     const push = (ts: number, fields: Record<string, unknown>) => {
-      if (ts < now) out.push({ id: id(ts), ts, anonymousId, userId, locale, ...fields } as CairnEvent)
+      if (ts < now) all.push({ id: id(ts), ts, anonymousId, userId, locale, ...fields } as CairnEvent)
     }
     push(joined, { type: 'identify', traits: { plan: rnd() < 0.3 ? 'pro' : 'free', company: { size: Math.floor(2 ** (rnd() * 9)) }, segments: [rnd() < 0.5 ? 'eu' : 'us'], mrr: Math.floor(rnd() * 200) } })
     const tour = rnd()
@@ -81,9 +69,7 @@ export function* benchHistory(now: number, opts: { users: number; events: number
         push(t + 7_208_000, { type: 'survey_answer', flowId: 'pmf', submissionId: `pmf-${u}`, questionId: 'disappointed', answer: r < 0.4 ? 'very' : r < 0.8 ? 'somewhat' : 'not', final: true })
       }
     }
-    people.push(out)
   }
-  // Merge everyone's events in time order, a day at a time, and hand them out in batches.
-  const all = people.flat().sort((a, b) => a.ts - b.ts)
+  all.sort((a, b) => a.ts - b.ts)
   for (let i = 0; i < all.length; i += 2000) yield all.slice(i, i + 2000)
 }
