@@ -34,7 +34,7 @@ WITH e AS (
   SELECT e.type, e.data->>'stepId' AS step, e.data->'props'->>'via' AS via, ${personOf('e')} AS person
   FROM events e
   WHERE e.project_id = $1 AND e.flow_id = $2 AND e.ts >= ${at('$3')} AND e.ts < ${at('$4')}
-    AND e.type IN ('flow_shown', 'flow_step', 'flow_dismissed') AND ${inAudience(personOf('e'))}
+    AND e.type IN ('flow_shown', 'flow_step', 'flow_dismissed')
 )
 SELECT count(*) FILTER (WHERE type = 'flow_shown')::int AS views,
   count(DISTINCT person) FILTER (WHERE type = 'flow_shown')::int AS viewers,
@@ -45,7 +45,7 @@ SELECT count(*) FILTER (WHERE type = 'flow_shown')::int AS views,
   count(*) FILTER (WHERE type = 'flow_dismissed')::int AS dismissals,
   count(DISTINCT person) FILTER (WHERE type = 'flow_dismissed')::int AS "dismissedPeople",
   count(*) FILTER (WHERE type = 'flow_step' AND step = 'open')::int AS opens
-FROM e`
+FROM e WHERE ${inAudience('person')}`
 
 /**
  * An announcement's views, call-to-action clicks (also those in the what's-new feed), dismissals and

@@ -4,10 +4,14 @@ import { personOf } from './person-sql.ts'
 
 /** The flows of project $1 shown to most people of the audience in [$2, $3): id, the kind its showing named, people. */
 export const TOP_FLOWS: Scoped = (inAudience) => `
-SELECT e.flow_id AS id, max(e.data -> 'props' ->> 'kind') AS kind, count(DISTINCT ${personOf('e')})::int AS reach
-FROM events e
-WHERE e.project_id = $1 AND e.type = 'flow_shown' AND e.ts >= ${at('$2')} AND e.ts < ${at('$3')} AND ${inAudience(personOf('e'))}
-GROUP BY e.flow_id ORDER BY reach DESC, id LIMIT $4`
+WITH e AS (
+  SELECT e.flow_id, e.data -> 'props' ->> 'kind' AS kind, ${personOf('e')} AS person
+  FROM events e
+  WHERE e.project_id = $1 AND e.type = 'flow_shown' AND e.ts >= ${at('$2')} AND e.ts < ${at('$3')}
+)
+SELECT flow_id AS id, max(kind) AS kind, count(DISTINCT person)::int AS reach
+FROM e WHERE ${inAudience('person')}
+GROUP BY flow_id ORDER BY reach DESC, id LIMIT $4`
 
 /** The surveys of project $1 answered by the audience in [$2, $3). */
 export const ANSWERED_SURVEYS: Scoped = (inAudience) => `
