@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { defineConfig } from 'vitest/config'
+import { chunkGraph } from './packages/sdk/build/chunk-graph.ts'
 
 const sdk = 'packages/sdk'
 
@@ -66,6 +67,7 @@ export default defineConfig({
         // not from beside this script; `import()` of a chunk already loads what it imports.
         modulePreload: false,
         rollupOptions: {
+          plugins: [chunkGraph()],
           input: widgetEntries(),
           preserveEntrySignatures: 'exports-only',
           output: {

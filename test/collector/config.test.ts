@@ -21,10 +21,10 @@ describe('loadConfig', () => {
   it('reads projects, resolves flowsDir against the file, and fills defaults', async () => {
     const config = await loadConfig(await file('ok.json', {
       $schema: './config.schema.json',
-      projects: [{ ...project, name: 'Acme', origins: ['https://App.acme.com'], identitySecret: 'x'.repeat(16), locale: 'fa', flowsDir: 'flows' }],
+      projects: [{ ...project, name: 'Acme', origins: ['https://App.acme.com'], identitySecret: 'x'.repeat(16), locale: 'fa', flowsDir: 'flows', keepEventsDays: 90 }],
     }))
     expect(config).toEqual({
-      projects: [{ ...project, name: 'Acme', origins: ['https://app.acme.com'], identitySecret: 'x'.repeat(16), locale: 'fa', flowsDir: join(dir, 'flows') }],
+      projects: [{ ...project, name: 'Acme', origins: ['https://app.acme.com'], identitySecret: 'x'.repeat(16), locale: 'fa', flowsDir: join(dir, 'flows'), keepEventsDays: 90 }],
       rateLimit: DEFAULT_RATE_LIMIT,
       trustProxy: false,
     })
@@ -42,6 +42,8 @@ describe('loadConfig', () => {
     ['a short identity secret', { projects: [{ ...project, identitySecret: 'short' }] }, '$.projects[0].identitySecret', '16'],
     ['a locale that is no language tag', { projects: [{ ...project, locale: 'Persian' }] }, '$.projects[0].locale', 'BCP 47'],
     ['no projects', { projects: [] }, '$.projects', 'at least one'],
+    ['a fraction of a day to keep events', { projects: [{ ...project, keepEventsDays: 0.5 }] }, '$.projects[0].keepEventsDays', 'whole number'],
+    ['no day to keep events', { projects: [{ ...project, keepEventsDays: 0 }] }, '$.projects[0].keepEventsDays', '1'],
     ['an unknown field', { projects: [project], colour: 'red' }, '$.colour', ''],
     ['a duplicate project id', { projects: [project, { ...project, writeKey: 'pk_2', secretKey: 'sk_2' }] }, '$.projects[1].id', 'acme'],
     ['a key used twice', { projects: [project, { id: 'b', writeKey: 'pk_live_1', secretKey: 'sk_b' }] }, '$.projects[1].writeKey', 'unique'],

@@ -98,7 +98,7 @@ it('the config declares milestones, served with the flows (and nothing new witho
 
   const declared = testApp({ config, flows: flowSource(FLOWS) })
   expect(await (await declared.app.request('/v1/flows?key=pk_test')).json()).toEqual({ flows: FLOWS, milestones: ['created_first_project', 'invited_teammate'] })
-  expect(await (await declared.app.request('/v1/flows?key=sk_test')).json()).toEqual({ flows: FLOWS, errors: [], milestones: ['created_first_project', 'invited_teammate'] })
+  expect(await (await declared.app.request('/v1/flows?key=sk_test')).json()).toEqual({ flows: FLOWS, errors: [], findings: [], milestones: ['created_first_project', 'invited_teammate'] })
   const plain = testApp({ flows: flowSource(FLOWS) })
   expect(await (await plain.app.request('/v1/flows?key=pk_test')).json()).toEqual({ flows: FLOWS })
 })

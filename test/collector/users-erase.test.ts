@@ -6,7 +6,7 @@ import { describeStores } from './helpers/stores.ts'
 
 const NOW = Date.parse('2026-12-01T12:00:00Z')
 const T = NOW - 864e5
-const TABLES = ['events', 'identities', 'actors', 'users', 'flow_states', 'flow_steps', 'survey_responses', 'milestones', 'user_milestones', 'event_counts', 'activity']
+const TABLES = ['events', 'identities', 'actors', 'users', 'flow_states', 'flow_steps', 'survey_responses', 'milestones', 'user_milestones', 'event_counts', 'activity', 'activity_days', 'actor_activity']
 
 /** Ana: anonymous on a laptop, identified, then on her phone; every kind of row. Bo: his own. Cy shares Ana's laptop later. */
 function history(): CairnEvent[] {

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AnnouncementFlow, ChecklistFlow, SurveyFlow, TourFlow } from '@cairn/protocol'
 import { chromiumAvailable } from './harness/chromium.ts'
+import { PATHS } from '../size/paths.ts'
+import { fetched, waves } from './harness/request-waves.ts'
 import { uniqueUser, until } from './harness/stack.ts'
 import { heard, useFlowsFixture, violations, watchedPage } from './flows-harness.ts'
 
@@ -102,6 +104,31 @@ describe.skipIf(!chromiumAvailable())('which chunks a page downloads, in real Ch
     expect(requested).toEqual(expect.arrayContaining(['/sdk/esm/index.js', '/sdk/esm/runtime.js', '/sdk/esm/tour.js']))
     expect(requested.filter((p) => /survey|checklist|announcement/.test(p))).toEqual([])
     expect(await violations(page, watched)).toEqual([])
+    expect(watched.errors).toEqual([])
+    await context.close()
+  })
+
+  // The request graph of a cold page (first visit, nothing cached) whose flows open with it: the
+  // waterfall of issue #17 was nine waves; `npm run bench:cold` times it (docs/sdk-build.md).
+  it('a page whose flows open with it: four waves after the HTML, every widget file in the last, nothing twice', async () => {
+    const context = await fixture.context()
+    const { page, watched } = await watchedPage(context)
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 100, downloadThroughput: 1.5e6, uploadThroughput: 1.5e6 })
+    await page.goto('/app/projects/1')
+    await page.locator('cairn-root').getByRole('dialog', { name: 'Welcome aboard' }).waitFor()
+    await page.locator('cairn-root').getByRole('region', { name: 'News' }).waitFor()
+    await page.locator('cairn-root').getByRole('dialog', { name: 'Get started' }).waitFor()
+    const list = (await fetched(page)).filter((f) => /^\/(sdk|v1)\//.test(f.path) && f.path !== '/v1/batch')
+    expect(Object.fromEntries(waves(list))).toEqual({
+      '/sdk/cairn.js': 1,
+      '/v1/flows': 2,
+      '/sdk/engine.js': 3,
+      ...Object.fromEntries(['runtime', 'chunk-runtime', 'tour', 'chunk-position', 'chunk-dom-target', 'checklist', 'announcement'].map((name) => [`/sdk/${name}.js`, 4])),
+    })
+    expect(list.map((f) => f.path).sort()).toEqual([...new Set(list.map((f) => f.path))].sort())
+    // What the README's Sizes table says (test/size/paths.ts).
+    for (const name of ['tour (with positioning)', 'checklist', 'announcement (no hotspot)']) expect(PATHS.find((p) => p.name === name)?.waves).toBe(4)
     expect(watched.errors).toEqual([])
     await context.close()
   })

@@ -98,11 +98,15 @@ describe.skipIf(!chromiumAvailable())('surveys in real Chromium, answered into t
     const user = uniqueUser('twin')
     // Each context is a browser of its own: neither knows the other's answers before the collector does.
     const [a, b] = [(await watchedPage(await fixture.context())).page, (await watchedPage(await fixture.context())).page]
+    // Both read the collector's user state before either shows the survey: otherwise a's showing can
+    // reach the collector first, and b rightly holds back a survey the user was shown a moment ago.
     for (const page of [a, b]) {
+      const read = page.waitForResponse((r) => new URL(r.url()).pathname == `/v1/users/${user}/state`)
       await page.goto(`/app/home?user=${user}`)
-      await sdk(page, 'showSurvey', 'twin')
-      await dialog(page, PROMPT.en).waitFor()
+      await read
     }
+    for (const page of [a, b]) await sdk(page, 'showSurvey', 'twin')
+    for (const page of [a, b]) await dialog(page, PROMPT.en).waitFor()
     // A score, then the follow-up question it leads to, answered and sent.
     const answer = async (page: Page, score: string, followUp: string, text: string) => {
       await dialog(page, PROMPT.en).getByRole('radio', { name: score, exact: true }).click()

@@ -22,14 +22,15 @@ function setup(options: { flows?: unknown[]; endpoint?: string; cached?: unknown
     destroy: () => void calls.push('destroy'),
   }
   let attempts = 0
+  const handed: (Promise<Response> | undefined)[] = []
   const load = vi.fn(async (): Promise<EngineFactory> => {
     attempts++
     if (options.chunk === 'fails' && attempts === 1) throw new Error('offline')
-    return () => real
+    return (_, early) => (handed.push(early), real)
   })
   const read = vi.fn(async () => new Response(JSON.stringify(options.flowsAnswer ?? { flows: [] })))
   const engine = lazyEngine(load, read as unknown as typeof fetch)(host)
-  return { engine, load, read, calls, fail }
+  return { engine, load, read, calls, fail, handed }
 }
 const track = { type: 'track', name: 'x' } as never
 
@@ -75,6 +76,14 @@ describe('lazyEngine', () => {
     await settle()
     expect(read).toHaveBeenCalledWith('http://127.0.0.1:1/v1/flows?key=pk_test', { credentials: 'omit' })
     expect(load).toHaveBeenCalledTimes(loads)
+  })
+
+  it('hands its read of the flows to the engine, body unread, so that the engine does not ask again', async () => {
+    const { load, read, handed } = setup({ endpoint: 'http://127.0.0.1:1', flowsAnswer: { flows: [tour] } })
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1))
+    await settle()
+    expect(read).toHaveBeenCalledTimes(1)
+    expect(await (await handed[0])?.json()).toEqual({ flows: [tour] })
   })
 
   it('loads at once when an earlier page cached flows, without asking the collector first', () => {

@@ -5,7 +5,7 @@ import { flowEngine } from '../../packages/sdk/src/core/flow-engine-adapter.ts'
 import type { EngineEnv } from '../../packages/sdk/src/core/flow-engine-adapter.ts'
 import { navigation } from '../../packages/sdk/src/core/navigation.ts'
 import { loadNpmChunk } from '../../packages/sdk/src/loader/npm-chunks.ts'
-import { init } from '../../packages/sdk/src/index.ts'
+import { init, storageKeys } from '../../packages/sdk/src/index.ts'
 import type { Cairn, CairnEventMap, ClientDeps, EngineHost } from '../../packages/sdk/src/index.ts'
 import { announcement, checklist, survey, tour } from '../widgets/flows.ts'
 import { ENDPOINT, accepted, settle, setup } from './core/support.ts'
@@ -36,6 +36,8 @@ function client(options: {
   env?: Partial<EngineEnv>
   deps?: Partial<ClientDeps>
   storage?: ReturnType<typeof setup>['storage']
+  /** The lazy loader's read of the flows, handed to the engine. */
+  early?: Promise<Response>
 } = {}) {
   const reads = fakeFetch({ '/v1/flows': noFlows, ...options.routes })
   const info = vi.fn()
@@ -47,7 +49,7 @@ function client(options: {
     deps: {
       flows: options.flows as Flow[],
       loadChunk: loadNpmChunk,
-      engine: (h) => factory((host = h)),
+      engine: (h) => factory((host = h), options.early),
       ...options.deps,
     },
   })
@@ -153,6 +155,22 @@ describe('the SDK drives the flow engine, which renders through the widget runti
     again.sdk.showTour('welcome', { force: true })
     await dialog('Welcome, there')
     expect(again.reads.requests).toHaveLength(1)
+  })
+
+  it('takes the flows from the lazy loader\'s read instead of asking again; when that read failed, asks itself', async () => {
+    const remote = [{ ...tour, trigger: { url: '/projects/*' } }]
+    const handed = client({ early: Promise.resolve(json({ flows: remote }, { etag: '"abc"' })) })
+    await dialog('Welcome, there')
+    expect(handed.reads.requests).toEqual([])
+    expect(JSON.parse(handed.storage.get(`${storageKeys('pk_test').base}engine:flows`) ?? 'null')).toMatchObject({ etag: '"abc"', flows: remote })
+    handed.sdk.destroy()
+
+    for (const early of [Promise.reject(new TypeError('Failed to fetch')), Promise.resolve(new Response('{}', { status: 503 }))]) {
+      const failed = client({ early, routes: { '/v1/flows': () => json({ flows: remote }) } })
+      await dialog('Welcome, there')
+      expect(failed.reads.requests).toHaveLength(1)
+      failed.sdk.destroy()
+    }
   })
 
   it('a read of the flows that fails on the way (network, 5xx) is tried again after 1 s and 4 s; a 4xx is not', async () => {
@@ -292,7 +310,8 @@ describe('the SDK drives the flow engine, which renders through the widget runti
     // When the event comes, the tour shows from what was fetched.
     sdk.track('project_created')
     await dialog('Welcome, there')
-    expect(loadChunk.mock.calls.filter(([name]) => name === 'tour')).toHaveLength(2)
+    // Asked for ahead, by the render beside the runtime, and by the runtime: one module (import() caches it).
+    expect(loadChunk.mock.calls.filter(([name]) => name === 'tour')).toHaveLength(3)
   })
 
   it('fetches nothing ahead without an idle callback, and a failed fetch ahead is the render\'s to report', async () => {

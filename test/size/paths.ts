@@ -18,6 +18,12 @@ export type PagePath = {
   budget: number
   /** Today's size plus a little room: growth past it fails `npm test` (a ceiling, not the goal). */
   ceiling: number
+  /**
+   * Round trips after the HTML before the widget can be on screen, on a first visit: `cairn.js`, the
+   * flows, `engine.js`, then every file of the widget at once (docs/sdk-build.md); a part a widget
+   * imports on demand is one more. Measured in Chromium by test/e2e/flows-chunks.test.ts.
+   */
+  waves: number
 }
 
 const FLOWS = ['cairn.js', 'engine.js', 'runtime.js']
@@ -25,18 +31,19 @@ const FLOWS = ['cairn.js', 'engine.js', 'runtime.js']
 // Every path with flows +0.25 KB: a flow's content language inferred from its text (runtime.js, 0.23 KB);
 // again +0.25 KB: the user state read again when the page comes back (engine.js, 0.12 KB).
 export const PATHS: readonly PagePath[] = [
-  { name: 'tracking only', entries: ['cairn.js'], budget: 6 * KB, ceiling: 6 * KB },
-  { name: 'survey', entries: [...FLOWS, 'survey.js'], budget: 14 * KB, ceiling: 32.5 * KB },
-  { name: 'checklist', entries: [...FLOWS, 'checklist.js'], budget: 14 * KB, ceiling: 31.25 * KB },
-  { name: 'announcement (no hotspot)', entries: [...FLOWS, 'announcement.js'], budget: 14 * KB, ceiling: 31.25 * KB },
+  { name: 'tracking only', entries: ['cairn.js'], budget: 6 * KB, ceiling: 6 * KB, waves: 1 },
+  { name: 'survey', entries: [...FLOWS, 'survey.js'], budget: 14 * KB, ceiling: 32.5 * KB, waves: 4 },
+  { name: 'checklist', entries: [...FLOWS, 'checklist.js'], budget: 14 * KB, ceiling: 31.25 * KB, waves: 4 },
+  { name: 'announcement (no hotspot)', entries: [...FLOWS, 'announcement.js'], budget: 14 * KB, ceiling: 31.25 * KB, waves: 4 },
   // The what's-new feed (and a digest) loads its part of the announcement chunk on demand.
-  { name: "announcement with the what's-new feed", entries: [...FLOWS, 'announcement.js', 'chunk-whats-new.js'], budget: 14 * KB, ceiling: 32.75 * KB },
-  { name: 'tour (with positioning)', entries: [...FLOWS, 'tour.js'], budget: 18 * KB, ceiling: 38 * KB },
+  { name: "announcement with the what's-new feed", entries: [...FLOWS, 'announcement.js', 'chunk-whats-new.js'], budget: 14 * KB, ceiling: 32.75 * KB, waves: 5 },
+  { name: 'tour (with positioning)', entries: [...FLOWS, 'tour.js'], budget: 18 * KB, ceiling: 38 * KB, waves: 4 },
   {
     name: 'every kind',
     entries: [...FLOWS, 'survey.js', 'checklist.js', 'announcement.js', 'chunk-whats-new.js', 'tour.js', 'position.js'],
     budget: 26 * KB,
     ceiling: 50.5 * KB,
+    waves: 5,
   },
 ]
 
@@ -68,13 +75,13 @@ export const PATH_TABLE_END = '<!-- path-table:end -->'
 export function pathTable(measured: readonly MeasuredPath[]): string {
   const kb = (n: number) => `${(n / KB).toFixed(2)} KB`
   const rows = measured.map(
-    ({ name, files, gzip, budget }) =>
-      `| ${name} | ${files.map((f) => `\`${f}\``).join(' + ')} | ${kb(gzip)} | ≤ ${kb(budget)} | ${gzip <= budget ? 'met' : `**not met** (+${kb(gzip - budget)})`} |`,
+    ({ name, files, gzip, budget, waves }) =>
+      `| ${name} | ${files.map((f) => `\`${f}\``).join(' + ')} | ${kb(gzip)} | ${waves} | ≤ ${kb(budget)} | ${gzip <= budget ? 'met' : `**not met** (+${kb(gzip - budget)})`} |`,
   )
   return [
     PATH_TABLE_START,
-    '| page shows | files it loads | gzip | DESIGN.md budget | |',
-    '| --- | --- | ---: | ---: | --- |',
+    '| page shows | files it loads | gzip | round trips after the HTML | DESIGN.md budget | |',
+    '| --- | --- | ---: | ---: | ---: | --- |',
     ...rows,
     PATH_TABLE_END,
   ].join('\n')

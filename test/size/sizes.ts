@@ -16,8 +16,9 @@ export const BUDGETS: Record<string, number> = {
   // chunks ahead for flows waiting on this page 0.15 KB; the stores' and headless flows' hooks 0.28 KB:
   // their code is `stores.js`, loaded only where they are used; show*() definitions as known flows and the
   // kept definitions of flows in progress 0.18 KB; a checklist's showing naming its items 15 B; the user
-  // state read again when the page comes back 0.12 KB), this is a ceiling.
-  'engine.js': 9.5 * 1024,
+  // state read again when the page comes back 0.12 KB), this is a ceiling. +0.41 KB: the URL matcher,
+  // its own chunk before, which every page with flows waited for one round trip more, lives here now.
+  'engine.js': 10 * 1024,
   // The announcement chunk (every style; the hotspot's floating-ui comes with position.js, not here).
   'announcement.js': 3 * 1024,
   // The checklist chunk (launcher, panel, items, celebration, its strings and stylesheet): 3.3 KB today.

@@ -1,4 +1,4 @@
-import type { Flow, FlowKind } from '@cairn/protocol'
+import { matchUrl, type Flow, type FlowKind } from '@cairn/protocol'
 import { within } from '@testing-library/preact'
 import { createRuntime } from '../../packages/sdk/src/widgets/runtime.ts'
 import type { MountContext, RuntimeOptions, WidgetEvent, WidgetHandle, WidgetRuntime } from '../../packages/sdk/src/widgets/runtime.ts'
@@ -24,7 +24,7 @@ export const loadSourceChunk = (name: string): Promise<unknown> => KINDS[name as
 
 /** A runtime whose kind chunks are the source modules. */
 export function testRuntime(options: Partial<RuntimeOptions> = {}): WidgetRuntime {
-  return createRuntime({ base: 'https://cdn.test/cairn/', loadChunk: loadSourceChunk, ...options })
+  return createRuntime({ base: 'https://cdn.test/cairn/', loadChunk: loadSourceChunk, matchUrl, ...options })
 }
 
 /** Shows `flow` through a fresh runtime and records its lifecycle reports. */

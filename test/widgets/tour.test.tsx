@@ -3,7 +3,7 @@ import { fireEvent, waitFor } from '@testing-library/preact'
 import type { TourFlow } from '@cairn/protocol'
 import { show, summary } from './harness.ts'
 import { check } from '../../packages/sdk/src/widgets/tour.tsx'
-import { findTarget } from '../../packages/sdk/src/widgets/tour/target.ts'
+import { findTarget } from '@cairn/protocol'
 
 afterEach(() => {
   document.body.replaceChildren()

@@ -6,6 +6,7 @@ import { fail } from './http/errors.ts'
 import { batchRoute } from './routes/batch.ts'
 import { flowsRoute } from './routes/flows.ts'
 import { healthRoute } from './routes/health.ts'
+import { schemaRoute } from './routes/schema.ts'
 import { dashboardAssetRoute, dashboardPageRoute } from './routes/dashboard/static.ts'
 import { sessionListRoute, signInRoute, signOutRoute } from './routes/dashboard/session.ts'
 import { activationResultsRoute } from './routes/results/activation.ts'
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/v1/users/:id/export', exportUserRoute(ctx))
   app.delete('/v1/users/:id', eraseUserRoute(ctx))
   app.get('/health', healthRoute(ctx))
+  app.get('/v1/schema/:file', schemaRoute())
   app.get('/v1/results/milestones', milestonesResultsRoute(ctx))
   app.get('/v1/results/checklists/:id', checklistResultsRoute(ctx))
   app.get('/v1/results/flows', flowListRoute(ctx))

@@ -12,6 +12,7 @@ import { dashboardDir } from './dashboard/dashboard-files.ts'
 import { loadConfig } from './config/load-config.ts'
 import { createFlowSource } from './flows/flow-source.ts'
 import { openStorage } from './storage/open-storage.ts'
+import { startEventExpiry } from './expiry/expiry-job.ts'
 
 /** How to run a collector. Nothing is read from the environment here; the CLI does that. */
 export type StartOptions = {
@@ -94,6 +95,7 @@ export async function startCollector(opts: StartOptions = {}): Promise<RunningCo
   await Promise.all(config.projects.map((p) => flows.flowsFor(p.id)))
   const dashboard = dashboardDir(opts.dashboardDir ?? defaultDashboardDir())
   const app = createApp({ config, storage, flows, clientIp: clientIp(config.trustProxy), log, dashboard })
+  const expiry = startEventExpiry(storage, config.projects, { log })
 
   let inflight = 0
   const server = createAdaptorServer({
@@ -114,6 +116,7 @@ export async function startCollector(opts: StartOptions = {}): Promise<RunningCo
     })
   } catch (error) {
     flows.close()
+    await expiry.stop()
     await storage.close()
     throw error
   }
@@ -136,6 +139,7 @@ export async function startCollector(opts: StartOptions = {}): Promise<RunningCo
       http.closeAllConnections()
       await closed
       flows.close()
+      await expiry.stop()
       await storage.close()
     })()),
   }

@@ -15,7 +15,7 @@ export const CONFIG_JSON = {
 }
 
 /** A flow source that serves these flows to every project. */
-export const flowSource = (flows: Flow[]): FlowSource => ({ flowsFor: async () => ({ flows, errors: [] }), close() {} })
+export const flowSource = (flows: Flow[]): FlowSource => ({ flowsFor: async () => ({ flows, errors: [], findings: [] }), close() {} })
 
 export const noFlows = flowSource([])
 

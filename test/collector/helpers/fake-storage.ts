@@ -29,6 +29,15 @@ export function fakeStorage() {
       guard()
       return { userId, flows: {}, milestones: {}, events: {} }
     },
+    async expireEvents(projectId, before, limit) {
+      guard()
+      const gone = stored.filter((e) => e.projectId === projectId && e.ts < before).sort((x, y) => x.ts - y.ts).slice(0, limit)
+      for (const e of gone) {
+        ids.delete(`${projectId}/${e.event.id.toLowerCase()}`)
+        stored.splice(stored.indexOf(e), 1)
+      }
+      return gone.length
+    },
     async query() {
       guard()
       return []

@@ -19,8 +19,8 @@ export type Opened = { context: BrowserContext; page: Page; problems: string[] }
 export type DashboardStack = {
   collector: CollectorProcess
   browser: Browser
-  /** A fresh browser context in `locale` (UTC, 1280 × 900) with axe-core loaded. */
-  open(locale?: string): Promise<Opened>
+  /** A fresh browser context in `locale` (UTC, 1280 × 900 unless `viewport`) with axe-core loaded. */
+  open(locale?: string, viewport?: { width: number; height: number }): Promise<Opened>
   /** Submits the sign-in form with `key`. */
   signIn(page: Page, key: string): Promise<void>
   /** A results path read with the secret key; it must answer 200. */
@@ -34,8 +34,8 @@ export type DashboardStack = {
 export function useDashboardStack(): DashboardStack {
   const contexts: BrowserContext[] = []
   const stack = {
-    async open(locale = 'en') {
-      const context = await stack.browser.newContext({ locale, timezoneId: 'UTC', viewport: { width: 1280, height: 900 }, acceptDownloads: true })
+    async open(locale = 'en', viewport = { width: 1280, height: 900 }) {
+      const context = await stack.browser.newContext({ locale, timezoneId: 'UTC', viewport, acceptDownloads: true })
       contexts.push(context)
       await context.addInitScript(AXE_SOURCE)
       await context.addInitScript(() => {

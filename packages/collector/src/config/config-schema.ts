@@ -46,6 +46,11 @@ export const projectSchema = v.strictObject({
   activeEvents: v.optional(v.pipe(v.array(milestoneName), v.minLength(1), v.maxLength(100), v.check(unique, 'event names must be unique'))),
   /** A numeric trait (e.g. `mrr`) whose sum over users gives revenue churn in the retention results. */
   revenueTrait: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.name))),
+  /**
+   * Days raw events are kept; older ones are deleted (and refused at ingest) while the projections
+   * and rollups keep what they hold. Without it events are kept forever. See docs/storage.md, "Expiry".
+   */
+  keepEventsDays: v.optional(v.pipe(v.number(), v.integer('must be a whole number of days'), v.minValue(1), v.maxValue(36500))),
 })
 
 /** The config file (`cairn.config.json`). */

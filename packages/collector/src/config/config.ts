@@ -19,6 +19,8 @@ export type Project = {
   activeEvents?: string[]
   /** The numeric trait summed for revenue churn. */
   revenueTrait?: string
+  /** Days raw events are kept; absent: forever. */
+  keepEventsDays?: number
 }
 
 /** The collector's configuration, validated and with paths resolved. */

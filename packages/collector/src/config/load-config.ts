@@ -43,6 +43,7 @@ export function parseConfig(json: unknown, file: string, baseDir: string): Confi
     if (p.milestones.length > 0) project.milestones = p.milestones
     if (p.activeEvents !== undefined) project.activeEvents = p.activeEvents
     if (p.revenueTrait !== undefined) project.revenueTrait = p.revenueTrait
+    if (p.keepEventsDays !== undefined) project.keepEventsDays = p.keepEventsDays
     return project
   })
   return { projects, rateLimit: result.value.rateLimit ?? DEFAULT_RATE_LIMIT, trustProxy: result.value.trustProxy ?? false }

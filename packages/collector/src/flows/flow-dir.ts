@@ -1,17 +1,23 @@
 import { watch, type FSWatcher } from 'node:fs'
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { check, FEED_FLOW_ID, flowSchema } from '@cairn/protocol'
 import type { Flow } from '@cairn/protocol'
+import { checkFlows } from '../check/check-flows.ts'
+import type { Finding } from '../check/finding.ts'
+import type { Project } from '../config/config.ts'
+import { readFlowFiles } from './read-flow-files.ts'
 
 /** A flow file that could not be served: its name in the flows folder, the JSON path, what is wrong. */
 export type FlowProblem = { file: string; path: string; message: string }
-/** The valid flows of a folder (sorted by id) and the problems of the others. */
-export type FlowSet = { flows: Flow[]; errors: FlowProblem[] }
+/**
+ * The valid flows of a folder (sorted by id), the problems of the files refused, and everything
+ * `cairn check` finds in the folder, served flows included.
+ */
+export type FlowSet = { flows: Flow[]; errors: FlowProblem[]; findings: Finding[] }
+/** What the checks know of the folder's project. */
+export type FlowProject = Pick<Project, 'milestones' | 'locale'>
 /** A flows folder, re-read when it changes. */
 export type FlowDir = { read(): Promise<FlowSet>; close(): void }
-
-const MAX_FILE_BYTES = 1024 * 1024
 
 async function signature(dir: string): Promise<string> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort()
@@ -19,63 +25,26 @@ async function signature(dir: string): Promise<string> {
   return stats.join('|')
 }
 
-async function load(dir: string): Promise<FlowSet> {
-  const names = (await readdir(dir, { withFileTypes: true }))
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
-    .map((entry) => entry.name)
-    .sort()
-  const flows: Flow[] = []
-  const errors: FlowProblem[] = []
-  const seen = new Map<string, string>()
-  for (const file of names) {
-    const text = await readFile(join(dir, file), 'utf8').catch(() => null)
-    if (text === null) {
-      errors.push({ file, path: '$', message: 'could not read the file' })
-      continue
-    }
-    if (text.length > MAX_FILE_BYTES) {
-      errors.push({ file, path: '$', message: 'the file is larger than 1 MB' })
-      continue
-    }
-    let json: unknown
-    try {
-      json = JSON.parse(text)
-    } catch (error) {
-      errors.push({ file, path: '$', message: `not valid JSON (${(error as Error).message})` })
-      continue
-    }
-    const result = check(flowSchema, json)
-    if (!result.ok) {
-      for (const problem of result.problems) errors.push({ file, ...problem })
-      continue
-    }
-    if (result.value.id === FEED_FLOW_ID) {
-      errors.push({ file, path: '$.id', message: `the flow id "${FEED_FLOW_ID}" is reserved for the what's-new feed` })
-      continue
-    }
-    const other = seen.get(result.value.id)
-    if (other !== undefined) {
-      errors.push({ file, path: '$.id', message: `the flow id "${result.value.id}" is already used by ${other}` })
-      continue
-    }
-    seen.set(result.value.id, file)
-    // "$schema" only helps editors; clients don't need it.
-    const { $schema: _, ...flow } = result.value
-    flows.push(flow as Flow)
+async function load(dir: string, project: FlowProject): Promise<FlowSet> {
+  const { files, unreadable } = await readFlowFiles(dir)
+  const checked = checkFlows(files, { milestones: project.milestones, locale: project.locale, now: Date.now(), configured: true })
+  const refusals = checked.findings.filter((f) => f.severity === 'error' && checked.refused.has(f.file))
+  return {
+    flows: checked.flows,
+    errors: [...unreadable.map((file) => ({ file, path: '$', message: 'could not read the file' })), ...refusals.map(({ file, path, message }) => ({ file, path, message }))],
+    findings: checked.findings,
   }
-  flows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  return { flows, errors }
 }
 
 /**
- * Serves the flow files of `dir`, each validated with the protocol's `flowSchema`; an invalid file is
+ * Serves the flow files of `dir`, checked as `cairn check` checks them (check/check-flows.ts); a refused file is
  * reported (and logged) while the others are still served. A change is noticed through `fs.watch`
  * at once, and by comparing names, sizes and mtimes at most every `recheckMs` where watching is
  * unreliable (network and container file systems).
  */
-export function openFlowDir(dir: string, opts: { log: (line: string) => void; recheckMs?: number }): FlowDir {
+export function openFlowDir(dir: string, opts: { log: (line: string) => void; recheckMs?: number; project?: FlowProject }): FlowDir {
   const recheckMs = opts.recheckMs ?? 1000
-  let current: FlowSet = { flows: [], errors: [] }
+  let current: FlowSet = { flows: [], errors: [], findings: [] }
   let currentSignature: string | null = null
   let checkedAt = -Infinity
   let dirty = true
@@ -105,13 +74,13 @@ export function openFlowDir(dir: string, opts: { log: (line: string) => void; re
     try {
       sig = await signature(dir)
     } catch {
-      current = { flows: [], errors: [{ file: '.', path: '$', message: `the flows folder ${dir} does not exist or can't be read` }] }
+      current = { flows: [], errors: [{ file: '.', path: '$', message: `the flows folder ${dir} does not exist or can't be read` }], findings: [] }
       currentSignature = null
       return current
     }
     startWatching()
     if (sig === currentSignature) return current
-    const next = await load(dir)
+    const next = await load(dir, opts.project ?? {})
     for (const e of next.errors) opts.log(`Cairn flows: ${join(dir, e.file)} ${e.path}: ${e.message} (the other flows are still served)`)
     current = next
     currentSignature = sig

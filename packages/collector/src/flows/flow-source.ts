@@ -7,13 +7,13 @@ export type FlowSource = {
   close(): void
 }
 
-const EMPTY: FlowSet = { flows: [], errors: [] }
+const EMPTY: FlowSet = { flows: [], errors: [], findings: [] }
 
 /** One watched flows folder per project that has a `flowsDir`. */
 export function createFlowSource(projects: readonly Project[], opts: { log: (line: string) => void; recheckMs?: number }): FlowSource {
   const dirs = new Map<string, FlowDir>()
   for (const project of projects) {
-    if (project.flowsDir !== undefined) dirs.set(project.id, openFlowDir(project.flowsDir, opts))
+    if (project.flowsDir !== undefined) dirs.set(project.id, openFlowDir(project.flowsDir, { ...opts, project }))
   }
   return {
     flowsFor: (projectId) => dirs.get(projectId)?.read() ?? Promise.resolve(EMPTY),

@@ -5,10 +5,11 @@ import { reasonOf } from './reason.ts'
 import { sanitize, TooDeepError } from './sanitize.ts'
 import { MAX_TIME, serverTime } from './server-time.ts'
 import { verifyIdentity } from './identity-hash.ts'
+import { oldestKept } from '../expiry/keep-window.ts'
 
 export type Rejection = BatchResult['rejected'][number]
 export type CheckedEvents = { valid: StoredEvent[]; rejected: Rejection[] }
-export type CheckContext = { sentAt: number; receivedAt: number; identitySecret?: string | undefined }
+export type CheckContext = { sentAt: number; receivedAt: number; identitySecret?: string | undefined; keepEventsDays?: number | undefined }
 
 const LOOKS_LIKE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const encoder = new TextEncoder()
@@ -37,7 +38,12 @@ function checkOne(raw: unknown, ctx: CheckContext): StoredEvent | string {
   if (event.type === 'identify' && ctx.identitySecret !== undefined && !verifyIdentity(ctx.identitySecret, event.userId, event.hash)) {
     return '$.hash: identity verification is on: identify needs hash = hex HMAC-SHA256(identity secret, userId)'
   }
-  return { event, ts: serverTime(event.ts, ctx.sentAt, ctx.receivedAt) }
+  const ts = serverTime(event.ts, ctx.sentAt, ctx.receivedAt)
+  // Stored, it would be deleted at the next expiry pass; and it may be a retry of one already deleted.
+  if (ctx.keepEventsDays !== undefined && ts < oldestKept(ctx.receivedAt, ctx.keepEventsDays)) {
+    return `$.ts: older than this project keeps events (keepEventsDays: ${ctx.keepEventsDays})`
+  }
+  return { event, ts }
 }
 
 /**

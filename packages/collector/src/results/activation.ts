@@ -1,6 +1,7 @@
 import type { Project } from '../config/config.ts'
 import type { Storage } from '../storage/storage.ts'
-import { ACTIVATION_PEOPLE } from './activation-sql.ts'
+import { activationPeople } from './activation-sql.ts'
+import { activitySource } from './activity-source.ts'
 import { activationBuckets, type ActivationBucket, type ActivationPerson } from './activation-stats.ts'
 import { queryScoped } from './audience-sql.ts'
 import type { Scope } from './audience.ts'
@@ -29,7 +30,7 @@ export type ActivationResults = {
 export async function activationResults(
   storage: Storage, project: Pick<Project, 'id' | 'activeEvents'>, range: Scope, milestone: string, week: number, now: number,
 ): Promise<ActivationResults> {
-  const rows = await queryScoped<ActivationPerson>(storage, range.audience, ACTIVATION_PEOPLE, [project.id, project.activeEvents ?? null, range.from, range.to, milestone, week])
+  const rows = await queryScoped<ActivationPerson>(storage, range.audience, activationPeople(activitySource(project.activeEvents !== undefined)), [project.id, project.activeEvents ?? null, range.from, range.to, milestone, week])
   const counted = rows.filter((p) => p.first + (week + 1) * 7 * DAY <= now)
   return {
     milestone, week,

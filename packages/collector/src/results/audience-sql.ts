@@ -60,8 +60,8 @@ export function filtered(audience: Audience, params: readonly unknown[], build: 
     const l = param(audience.locale)
     parts.push(`IN (SELECT person FROM (
       SELECT DISTINCT ON (1) ${personOf('a')} AS person, lower(a.locale) AS locale
-      FROM activity a
-      WHERE a.project_id = $1 AND a.locale IS NOT NULL ORDER BY 1, a.last_at DESC) latest
+      FROM actor_activity a
+      WHERE a.project_id = $1 AND a.locale IS NOT NULL ORDER BY 1, a.locale_at DESC) latest
       WHERE latest.locale = ${l}::text OR latest.locale LIKE ${l}::text || '-%')`)
   }
   // `IS TRUE` keeps each test a hashed subplan, run once: as a plain IN the planner turns it into a

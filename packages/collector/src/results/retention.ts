@@ -1,11 +1,12 @@
 import type { Project } from '../config/config.ts'
 import type { Storage } from '../storage/storage.ts'
+import { activitySource } from './activity-source.ts'
 import { cohortTable, type CohortMode, type CohortTable } from './cohorts.ts'
 import { queryScoped } from './audience-sql.ts'
 import type { Audience, Scope } from './audience.ts'
 import { periodEndMs, periodsBetween, periodStartMs, shiftPeriod, type PeriodKind } from './periods.ts'
 import type { RetentionOptions } from './retention-options.ts'
-import { RETENTION_PEOPLE } from './retention-sql.ts'
+import { retentionPeople } from './retention-sql.ts'
 import { retentionPeriods, type ActivePerson, type LifecyclePeriod, type RetentionPeriod } from './retention-stats.ts'
 
 /** The answer of `GET /v1/results/retention` (a contract the dashboard draws). */
@@ -31,7 +32,7 @@ export async function activePeople(
   const last = periods.at(-1) as string
   const from = periodStartMs(shiftPeriod(first, options.kind, -1), options.tz)
   const to = periodEndMs(last, options.kind, options.tz)
-  return queryScoped<ActivePerson>(storage, audience, RETENTION_PEOPLE, [
+  return queryScoped<ActivePerson>(storage, audience, retentionPeople(activitySource(project.activeEvents !== undefined)), [
     project.id, project.activeEvents ?? null, options.tz, options.kind, from, to, project.revenueTrait ?? null,
   ])
 }

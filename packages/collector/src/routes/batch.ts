@@ -60,6 +60,7 @@ export function batchRoute(ctx: AppContext) {
       sentAt: batch.sentAt,
       receivedAt,
       identitySecret: match.project.identitySecret,
+      keepEventsDays: match.project.keepEventsDays,
     })
     let stored = { accepted: 0, duplicates: 0 }
     if (valid.length > 0) {

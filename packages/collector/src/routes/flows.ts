@@ -13,8 +13,9 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 
 /**
  * `GET /v1/flows?key=…`: the project's published flows as `{ flows }`, and its declared `milestones`
- * when it has any, each flow that declares no `locale` with the project's (when it has one), with an ETag (304 when it matches). With the secret key the answer also lists
- * `errors`: the flow files that were refused.
+ * when it has any, each flow that declares no `locale` with the project's (when it has one), with an
+ * ETag (304 when it matches). With the secret key the answer also lists `errors` (the flow files
+ * that were refused) and `findings` (everything `cairn check` finds in the folder).
  */
 export function flowsRoute(ctx: AppContext) {
   return async (c: Context) => {

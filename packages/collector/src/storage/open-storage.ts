@@ -3,6 +3,7 @@ import { createStore } from './store.ts'
 import { lockDataDir } from './data-dir-lock.ts'
 import { migrate } from './migrate.ts'
 import { openPglite } from './pglite-driver.ts'
+import { pgliteUpkeep } from './pglite-upkeep.ts'
 import { openPostgres } from './postgres-driver.ts'
 import type { SqlDriver } from './sql.ts'
 import type { Storage } from './storage.ts'
@@ -41,9 +42,21 @@ async function ready(db: SqlDriver, release: () => Promise<void>, writers = 1): 
     throw error
   }
   const store = createStore(db, { writers })
+  const upkeep = db.kind === 'pglite' ? await pgliteUpkeep(db, (message) => console.error(`cairn storage: ${message}`)) : undefined
   let closing: Promise<void> | undefined
   return {
     ...store,
-    close: () => (closing ??= store.close().finally(release)),
+    async ingest(projectId, events, receivedAt) {
+      const result = await store.ingest(projectId, events, receivedAt)
+      upkeep?.wrote(result.accepted)
+      return result
+    },
+    async expireEvents(projectId, before, limit) {
+      const deleted = await store.expireEvents(projectId, before, limit)
+      // Dead rows need the same VACUUM as new ones (autovacuum's rule counts both).
+      upkeep?.wrote(deleted)
+      return deleted
+    },
+    close: () => (closing ??= (upkeep?.settle() ?? Promise.resolve()).then(() => store.close()).finally(release)),
   }
 }

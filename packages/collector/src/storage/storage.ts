@@ -20,6 +20,11 @@ export type Storage = {
    * the user id count only from anonymous ids a verified identify linked to the user.
    */
   userState(projectId: string, userId: string, opts: { linkedOnly: boolean }): Promise<UserState>
+  /**
+   * Deletes at most `limit` raw events of the project with a server time before `before` (epoch ms),
+   * oldest first, and answers how many; projections and rollups keep what they hold.
+   */
+  expireEvents(projectId: string, before: number, limit: number): Promise<number>
   /** Read access for reports and tests. */
   query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>
   /** Resolves when the database answers. */

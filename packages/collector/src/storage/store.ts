@@ -6,6 +6,7 @@ import { createWriteQueue, type WriteRequest } from './write-queue.ts'
 import { project, type StoredEvent } from './projections.ts'
 import * as sql from './ingest-sql.ts'
 import { USER_STATE } from './user-state-sql.ts'
+import { EXPIRE_EVENTS } from './expire-sql.ts'
 
 /** Postgres codes worth retrying the whole transaction for: deadlock, serialization failure. */
 const RETRYABLE = new Set(['40P01', '40001'])
@@ -142,6 +143,10 @@ export function createStore(db: SqlDriver, opts: { writers: number } = { writers
       const [row] = await db.query<StateRow>(USER_STATE, [projectId, userId, linkedOnly])
       if (!row) throw new Error('the user state query returned no row')
       return toUserState(userId, row)
+    },
+    async expireEvents(projectId, before, limit) {
+      const [row] = await db.query<{ n: number }>(EXPIRE_EVENTS, [projectId, before, limit])
+      return row?.n ?? 0
     },
     query: (text, params) => db.query(text, params),
     async ping() {

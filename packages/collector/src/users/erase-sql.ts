@@ -7,7 +7,7 @@ const LINKED = `
   UNION SELECT anonymous_id FROM actors WHERE project_id = $1 AND user_id = $2`
 
 /** Every table that holds something about a user, in the order they are erased and exported. */
-export const USER_TABLES = ['events', 'identities', 'actors', 'flow_states', 'flow_steps', 'survey_responses', 'milestones', 'event_counts', 'activity', 'users', 'user_milestones'] as const
+export const USER_TABLES = ['events', 'identities', 'actors', 'flow_states', 'flow_steps', 'survey_responses', 'milestones', 'event_counts', 'activity', 'activity_days', 'actor_activity', 'users', 'user_milestones'] as const
 export type UserTable = (typeof USER_TABLES)[number]
 
 /**

@@ -1,6 +1,6 @@
 import { useStore } from '@nanostores/preact'
 import type { ComponentChildren } from 'preact'
-import { useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Session } from '../api/types.ts'
 import { NAV, section, type RouteName } from '../state/routes.ts'
 import { useDashboard, useLocale } from './context.ts'
@@ -14,6 +14,16 @@ export function Shell({ route, projects, project, children }: { route: RouteName
   const [adding, setAdding] = useState(false)
   useStore(nav.$place)
   const current = route ? section(route) : null
+  const bar = useRef<HTMLElement>(null)
+  useEffect(() => {
+    // On a phone the navigation is one row that scrolls sideways: keep the current page in sight.
+    const link = bar.current?.querySelector('[aria-current="page"]')
+    if (!bar.current || !link || bar.current.scrollWidth <= bar.current.clientWidth) return
+    const edge = bar.current.getBoundingClientRect()
+    const box = link.getBoundingClientRect()
+    if (box.left < edge.left) bar.current.scrollLeft -= edge.left - box.left
+    else if (box.right > edge.right) bar.current.scrollLeft += box.right - edge.right
+  }, [current])
   return (
     <div class="shell">
       <a class="skip" href="#main">{l.t('skip')}</a>
@@ -37,7 +47,7 @@ export function Shell({ route, projects, project, children }: { route: RouteName
           <button type="button" class="quiet" onClick={() => void session.signOut(project.id)}>{l.t('signOut')}</button>
         </div>
       </header>
-      <nav class="sidenav" aria-label={l.t('navigation')}>
+      <nav ref={bar} class="sidenav" aria-label={l.t('navigation')}>
         <ul>
           {NAV.map((name) => (
             <li><a href={nav.href(name)} aria-current={name === current ? 'page' : undefined}><span class={`nav-icon icon-${name}`} aria-hidden="true" />{l.t(name)}</a></li>

@@ -50,5 +50,8 @@ export interface FlowEngine {
   destroy?(): void
 }
 
-/** Builds the flow engine for one client; passed to `createClient({ engine })`. */
-export type EngineFactory = (host: EngineHost) => FlowEngine
+/**
+ * Builds the flow engine for one client; passed to `createClient({ engine })`. `flows`: a read of
+ * `GET /v1/flows` already under way (the lazy loader's), which the engine takes instead of its own first read.
+ */
+export type EngineFactory = (host: EngineHost, flows?: Promise<Response>) => FlowEngine

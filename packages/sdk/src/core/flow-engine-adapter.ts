@@ -1,14 +1,16 @@
-import type { FlowEnvelope } from '@cairn/protocol'
+import { matchUrl, type FlowEnvelope } from '@cairn/protocol'
 import { createFlowEngine } from '../engine/index.ts'
 import type { FlowEngineDeps, StoredName } from '../engine/index.ts'
 import type { RuntimeOptions, WidgetRuntime } from '../widgets/runtime.ts'
 import type { EngineFactory, EventInput } from './engine.ts'
 import type { StoreSide } from './store-side.ts'
 
-type StoreModule = typeof import('./store-side.ts')
+import { chunkDeps } from './chunk-deps.ts'
 import { refreshDue } from './refresh.ts'
 import { readJson } from './storage.ts'
 import type { CairnEventMap } from './types.ts'
+
+type StoreModule = typeof import('./store-side.ts')
 
 /** Longest a read from the collector may take; a hung one counts as failed and the engine goes on with what it has. */
 const READ_TIMEOUT = 10_000
@@ -50,7 +52,7 @@ export type EngineEnv = {
  * @example createClient({ …, engine: flowEngine({ fetch, url: () => location.href, onNavigate: navigation(window) }) })
  */
 export function flowEngine(env: EngineEnv): EngineFactory {
-  return (host) => {
+  return (host, early) => {
     const { options, storage, endpoint } = host
     const stored = (name: StoredName | 'user') => `${host.keys.base}engine:${name}`
     const save = (name: StoredName | 'user', value: string) => host.optedOut() || storage.set(stored(name), value)
@@ -59,11 +61,16 @@ export function flowEngine(env: EngineEnv): EngineFactory {
     const { headless } = options
     // A flow's own `headless` wins over its kind's.
     const owns = (flow: FlowEnvelope) => flow.headless ?? (headless === true || (Array.isArray(headless) && headless.includes(flow.kind)))
+    /** A chunk with every chunk it imports, all asked for at once (see `chunk-deps.ts`). */
+    const load = (name: string) => {
+      for (const dep of chunkDeps(name)) host.loadChunk(dep).catch(() => {})
+      return host.loadChunk(name)
+    }
     let side: Promise<StoreSide> | undefined
     let loaded: StoreSide | undefined
     /** The stores' and headless flows' side, loaded once; after a failure the next call tries again. */
     const stores = () => {
-      const loading = (side ??= host.loadChunk('stores').then((m) => (loaded = (m as StoreModule).storeSide(host, engine, owns))))
+      const loading = (side ??= load('stores').then((m) => (loaded = (m as StoreModule).storeSide(host, engine, owns))))
       loading.catch((error) => side === loading && ((side = undefined), host.fail('stores_chunk', error)))
       return loading
     }
@@ -101,8 +108,8 @@ export function flowEngine(env: EngineEnv): EngineFactory {
 
     /** The widget runtime, made once; after a failure the next call tries again (the network may be back). */
     const widgets = () => {
-      const loading = (runtime ??= host.loadChunk('runtime').then((m) => (m as RuntimeModule).createRuntime({
-        loadChunk: host.loadChunk, locale: options.locale, contentLocale: options.contentLocale, theme: options.theme, nonce: options.nonce, debug: options.debug, user: host.user,
+      const loading = (runtime ??= load('runtime').then((m) => (m as RuntimeModule).createRuntime({
+        loadChunk: host.loadChunk, matchUrl, locale: options.locale, contentLocale: options.contentLocale, theme: options.theme, nonce: options.nonce, debug: options.debug, user: host.user,
       })))
       loading.catch(() => runtime === loading && (runtime = undefined))
       return loading
@@ -123,7 +130,8 @@ export function flowEngine(env: EngineEnv): EngineFactory {
           ...payload, ...(kind && { kind }), ...(typeof message == 'string' && { message }),
         } as CairnEventMap['flow:error'])
       },
-      render: (flow, controls) => owns(flow) ? (loaded ? loaded.render(flow, controls) : stores().then((s) => s.render(flow, controls))) : widgets().then(
+      // The kind's chunk is asked for beside the runtime, which would otherwise ask for it only once it has loaded.
+      render: (flow, controls) => owns(flow) ? (loaded ? loaded.render(flow, controls) : stores().then((s) => s.render(flow, controls))) : (load(flow.kind).catch(() => {}), widgets()).then(
         (r) => (dead ? undefined : r.render(flow, controls)),
         () => {
           controls.error('chunk_failed')
@@ -132,7 +140,7 @@ export function flowEngine(env: EngineEnv): EngineFactory {
       ),
       // Once per kind: the runtime (made, not only fetched) and the kind's chunk, so that the flow shows
       // without a fetch when its trigger holds. A failure here is the render's to report, if the flow shows.
-      prefetch: idle && ((kind) => owns({ kind } as FlowEnvelope) || ahead.has(kind) || (ahead.add(kind), idle(() => void Promise.all([widgets(), host.loadChunk(kind)]).catch(() => {})))),
+      prefetch: idle && ((kind) => owns({ kind } as FlowEnvelope) || ahead.has(kind) || (ahead.add(kind), idle(() => void Promise.all([widgets(), load(kind)]).catch(() => {})))),
       milestone(name) {
         host.record({ type: 'milestone', name })
         tell('milestone', { name })
@@ -147,7 +155,10 @@ export function flowEngine(env: EngineEnv): EngineFactory {
       // Only with an endpoint: `GET /v1/flows?key=…` (the same ETag as the cached list means "not modified").
       fetchFlows: endpoint
         ? async (etag) => {
-          const response = await read('flows?')
+          const first = early
+          early = undefined
+          // The early read is the lazy loader's, made without retries: if it failed, this one tries again.
+          const response = (await first?.then((r) => (r.ok ? r : undefined), () => undefined)) ?? (await read('flows?'))
           const tag = response.headers.get('etag') ?? undefined
           if (response.status == 304 || (tag && tag == etag)) return undefined
           const { flows, milestones } = (await response.json()) as { flows?: unknown; milestones?: unknown }

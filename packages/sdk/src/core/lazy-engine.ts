@@ -16,12 +16,14 @@ export function lazyEngine(load: (host: EngineHost) => Promise<EngineFactory>, r
     let engine: FlowEngine | undefined
     let loading: Promise<unknown> | undefined
     let dead: boolean | undefined
+    /** This page's first read of the flows, handed to the engine so that it does not ask again. */
+    let early: Promise<Response> | undefined
     const pending: ((e: FlowEngine) => void)[] = []
     const start = () =>
       (loading ??= load(host).then(
         (factory) => {
           if (dead) return
-          engine = factory(host)
+          engine = factory(host, early)
           for (const call of pending.splice(0)) call(engine)
         },
         (error) => {
@@ -42,10 +44,8 @@ export function lazyEngine(load: (host: EngineHost) => Promise<EngineFactory>, r
     // `live`: definitions of flows in progress that this page may resume (engine/live.ts).
     if (some(options.flows) || worth(stored('flows')) || some(stored('live'))) start()
     else if (endpoint) {
-      // The engine reads the flows again itself; the browser's cache answers that one with a 304.
-      read(`${endpoint}/v1/flows?key=${encodeURIComponent(options.key)}`, { credentials: 'omit' })
-        .then((r) => (r.ok ? r.json() : undefined))
-        .then((answer) => worth(answer) && start(), () => {})
+      early = read(`${endpoint}/v1/flows?key=${encodeURIComponent(options.key)}`, { credentials: 'omit' })
+      early.then((r) => (r.ok ? r.clone().json() : undefined)).then((answer) => worth(answer) && start(), () => {})
     }
     return {
       show: (kind, flow, opts) => use((e) => e.show(kind, flow, opts), true),

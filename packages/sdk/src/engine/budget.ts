@@ -1,7 +1,7 @@
 import type { FlowEnvelope } from '@cairn/protocol'
 import { until, type Block } from './trigger.ts'
 import { DAY } from './state.ts'
-import { matchUrl } from './url-pattern.ts'
+import { matchUrl } from '@cairn/protocol'
 
 /** The attention budget: how much a user may be interrupted by flows that show by themselves. */
 export type Limits = {

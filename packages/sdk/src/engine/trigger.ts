@@ -2,7 +2,7 @@ import type { Trigger } from '@cairn/protocol'
 import { countEvents, type RuleContext } from './rule.ts'
 import { own } from './own.ts'
 import { DAY } from './state.ts'
-import { matchAnyUrl } from './url-pattern.ts'
+import { matchAnyUrl } from '@cairn/protocol'
 
 /**
  * Why something cannot show now; with `at` it can at that time (if nothing else changes); `soon`: what

@@ -79,6 +79,7 @@ export function createRuntime(options: RuntimeOptions): WidgetRuntime {
           locale: resolveLocale([ctx.locale, options.locale, doc.documentElement.lang, ...languages]),
           contentLocale: options.contentLocale,
           page: doc.location?.href ?? 'about:blank',
+          matchUrl: options.matchUrl,
           ctx: { ...ctx, emit },
           onGone: () => open.delete(handle),
         })

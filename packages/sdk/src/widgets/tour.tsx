@@ -1,13 +1,11 @@
-import type { Flow, TourFlow, TourStep } from '@cairn/protocol'
+import { findTarget, waitForTarget, type Flow, type TourFlow, type TourStep } from '@cairn/protocol'
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
-import { matchUrl } from '../engine/url-pattern.ts'
 import { anchor } from './position.ts'
 import { Button, COMMON_STRINGS, Surface, type WidgetProps } from './runtime.ts'
 import { checkTour } from './tour/check.ts'
 import { canGoBack, startTour, stepTour, type TourInput, type TourReport, type TourState } from './tour/machine.ts'
 import { drawSpotlight, Spotlight, type SpotlightOpen } from './tour/spotlight.tsx'
 import { TOUR_CSS } from './tour/styles.ts'
-import { findTarget, waitForTarget } from './tour/target.ts'
 import { watchPageUrl } from './tour/watch-page-url.ts'
 
 export const css = TOUR_CSS
@@ -62,7 +60,7 @@ export default function Tour({ flow, env, state, via, live }: WidgetProps<TourFl
     const now = latest.current
     if (!now) return
     const to = input.type === 'page' ? input.url : now.url
-    const next = stepTour(flow, now.tour, input, to, matchUrl)
+    const next = stepTour(flow, now.tour, input, to, env.matchUrl)
     // A later step looks for its target after its render: the page may still be drawing what moved
     // the tour on (a click or an event before the app adds the new `li:last-child`).
     commit({ url: to, tour: next.state, el: next.state === now.tour ? now.el : undefined })
@@ -77,7 +75,7 @@ export default function Tour({ flow, env, state, via, live }: WidgetProps<TourFl
       const now = latest.current
       const href = found.location.href
       if (now) return href !== now.url && send({ type: 'page', url: href })
-      const first = startTour(flow, href, via === 'resume' ? state?.step : 0, matchUrl)
+      const first = startTour(flow, href, via === 'resume' ? state?.step : 0, env.matchUrl)
       // The first step's target, when already in the page, comes with it: one render, not two.
       const selector = (flow.steps[first.index] as TourStep).target
       commit({ url: href, tour: first, el: first.phase === 'show' && selector ? findTarget(found, selector) : undefined })
@@ -142,7 +140,7 @@ export default function Tour({ flow, env, state, via, live }: WidgetProps<TourFl
 
   if (!visible || !tour || !url) return <div ref={root} hidden />
   const skippable = step.skippable !== false
-  const back = canGoBack(flow, tour, url, matchUrl)
+  const back = canGoBack(flow, tour, url, env.matchUrl)
   const keys = env.guard((event: KeyboardEvent) => {
     const forward = env.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight'
     const backward = env.dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft'

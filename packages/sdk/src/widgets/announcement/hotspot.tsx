@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact'
 import { useContext, useEffect, useRef, useState } from 'preact/hooks'
 import { EnvContext, Surface, type WidgetEnv } from '../runtime.ts'
 import { AnnouncementBody, type Finish } from './body.tsx'
-import { waitForTarget } from '../tour/target.ts'
+import { waitForTarget } from '@cairn/protocol'
 
 /** How long the beacon waits for its target to appear, ms. */
 const WAIT_MS = 5000

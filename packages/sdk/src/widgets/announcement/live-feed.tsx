@@ -1,7 +1,7 @@
 import { useContext, useEffect, useRef, useState } from 'preact/hooks'
 import type { FeedView } from '../../engine/index.ts'
 import { EnvContext, type WidgetEnv, type WidgetLive } from '../runtime.ts'
-import { waitForTarget } from '../tour/target.ts'
+import { waitForTarget } from '@cairn/protocol'
 import { Feed } from './feed.tsx'
 import { localizedEntries, type FeedListProps } from './feed-list.tsx'
 

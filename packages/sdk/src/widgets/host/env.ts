@@ -14,6 +14,7 @@ export interface EnvParams {
   user: TokenUser | undefined
   /** URL of the page, for links. */
   page: string
+  matchUrl: WidgetEnv['matchUrl']
   emit(event: WidgetEvent): void
   end(type: 'completed' | 'dismissed', detail?: Omit<WidgetEvent, 'type'>): void
   fail(reason: string, error: unknown): void
@@ -37,6 +38,7 @@ export function createEnv(params: EnvParams): WidgetEnv {
     inline: (source, newTab) => renderInline(source, { ...content, newTab }),
     plain: (source) => plainText(source, content),
     announce: (message) => host.announce(message, lang),
+    matchUrl: params.matchUrl,
     emit: params.emit,
     end: params.end,
     fail,

@@ -2,7 +2,7 @@ import { h, render, type FunctionComponent } from 'preact'
 import type { Flow } from '@cairn/protocol'
 import { direction } from '../../i18n/locale.ts'
 import { localizeFlow } from '../../i18n/localize-flow.ts'
-import type { MountContext, WidgetEvent, WidgetHandle, WidgetProps } from './types.ts'
+import type { MountContext, WidgetEnv, WidgetEvent, WidgetHandle, WidgetProps } from './types.ts'
 import { Boundary } from './boundary.ts'
 import { createEnv, EnvContext } from './env.ts'
 import type { HostRoot } from './host-root.ts'
@@ -17,6 +17,7 @@ export interface RenderRequest {
   /** The language of a flow that declares none (`init({ contentLocale })`); else inferred from its text. */
   contentLocale?: string | undefined
   page: string
+  matchUrl: WidgetEnv['matchUrl']
   ctx: MountContext
   /** Called once the widget is gone, however it went. */
   onGone(): void
@@ -58,6 +59,7 @@ export function renderWidget(request: RenderRequest): WidgetHandle {
     host,
     user: ctx.user,
     page: request.page,
+    matchUrl: request.matchUrl,
     emit,
     end(type, detail) {
       emit({ ...detail, type })

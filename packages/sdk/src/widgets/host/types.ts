@@ -47,6 +47,11 @@ export interface RuntimeOptions {
   document?: Document | undefined
   /** The current user, read by `render` for each flow (tokens). */
   user?: (() => TokenUser | undefined) | undefined
+  /**
+   * Whether a URL pattern (a tour step's `url`) matches a URL: the engine's own `matchUrl`, handed in
+   * so that it lives in the engine's chunk alone instead of a chunk of its own that a tour page waits for.
+   */
+  matchUrl(pattern: string, url: string): boolean
 }
 
 /** Per shown flow: who is reading and where lifecycle reports go. */
@@ -122,6 +127,8 @@ export interface WidgetEnv {
   guard<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void
   /** An id unique within the shadow root, for `aria-labelledby` and friends. */
   id(name: string): string
+  /** {@link RuntimeOptions.matchUrl}. */
+  matchUrl(pattern: string, url: string): boolean
 }
 
 /** Props of a widget kind's root component. */

@@ -1,3 +1,7 @@
+// Shared by the SDK's tour and hotspot widgets and by \`cairn selectors\`, which runs these very
+// functions in the page it checks: each must stay self-contained (no imports, no outer names but
+// \`findTarget\`), since the checker sends their source to the browser.
+
 /**
  * The element a step points at: a CSS selector, where `>>>` steps into an element's open shadow root
  * (`app-shell >>> #new-project`). Undefined when any part finds nothing, or the selector is invalid.
