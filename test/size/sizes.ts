@@ -18,15 +18,17 @@ export const BUDGETS: Record<string, number> = {
   // kept definitions of flows in progress 0.18 KB; a checklist's showing naming its items 15 B; the user
   // state read again when the page comes back 0.12 KB), this is a ceiling. +0.41 KB: the URL matcher,
   // its own chunk before, which every page with flows waited for one round trip more, lives here now.
-  'engine.js': 10 * 1024,
+  // +0.74 KB: the runtime's state in named nanostores stores (issue 16): nanostores' atom, 0.5 KB, which
+  // stores.js now takes from here (−0.36 KB there), and the handlers' reads and writes of the stores.
+  'engine.js': 10.75 * 1024,
   // The announcement chunk (every style; the hotspot's floating-ui comes with position.js, not here).
   'announcement.js': 3 * 1024,
   // The checklist chunk (launcher, panel, items, celebration, its strings and stylesheet): 3.3 KB today.
   'checklist.js': 3.5 * 1024,
   // The tour chunk (step machine, anchoring, spotlight, late targets, stylesheet; floating-ui is position.js): 3.17 KB today.
   'tour.js': 3.4 * 1024,
-  // The stores and headless flows (nanostores, the views, the app's reports), only on pages that use them.
-  'stores.js': 3.75 * 1024,
+  // The stores and headless flows (the views, the app's reports; nanostores' atom comes from engine.js), only on pages that use them.
+  'stores.js': 3.375 * 1024,
   // The survey chunk (every question type, branching, thank-you, en/fa/ar strings, stylesheet): 4.37 KB today.
   'survey.js': 4.6 * 1024,
 }

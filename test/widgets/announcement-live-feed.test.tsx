@@ -47,7 +47,7 @@ describe("the what's-new feed through the engine", () => {
     expect(headings(panel)).toEqual(['Dark mode New', 'CSV export New', 'Shared boards New'])
     expect(feedEvents()).toEqual(['flow_shown manual'])
     fireEvent.keyDown(panel, { key: 'Escape' })
-    expect(ui().getByRole('button', { name: "What's new" })).toBe(launcher)
+    await waitFor(() => expect(ui().getByRole('button', { name: "What's new" })).toBe(launcher))
     engine.destroy()
     runtime.destroy()
 

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fireEvent, waitFor, within } from '@testing-library/preact'
-import type { ChecklistFlow, FlowState } from '@cairn/protocol'
+import type { ChecklistFlow } from '@cairn/protocol'
+import { atom } from 'nanostores'
+import { emptyState, type EngineState } from '../../packages/sdk/src/engine/index.ts'
 import type { WidgetLive } from '../../packages/sdk/src/widgets/runtime.ts'
 import { show, summary } from './harness.ts'
 
@@ -19,23 +21,19 @@ const flow: ChecklistFlow = {
   locales: { fa: { title: 'شروع کنید', items: [{ title: 'یک بورد بسازید' }, { title: 'گشت را ببینید' }, { title: 'راهنما را بخوانید' }, { title: 'سلام کنید' }] } },
 }
 
-/** The engine's live side, played by the test: push states, see what the widget asked for. */
+/** The engine's live side, played by the test: push states into its `$state`, see what the widget asked for. */
 function fakeLive(memo?: string) {
-  let current: FlowState | undefined
-  let listener: ((s: FlowState | undefined) => void) | undefined
+  const $state = atom<EngineState>(emptyState())
   const started: string[] = []
   const remembered: string[] = []
   const live: WidgetLive = {
-    watch(l) {
-      listener = l
-      l(current)
-      return () => void (listener = undefined)
-    },
+    $state,
     start: (id, kind) => void started.push(`${kind}:${id}`),
     memo,
     remember: (value) => void remembered.push(value),
   }
-  return { live, started, remembered, push: (items: Record<string, number>) => listener?.((current = { shownCount: 1, items })), watching: () => !!listener }
+  const push = (items: Record<string, number>) => $state.set({ ...$state.get(), flows: { [flow.id]: { shownCount: 1, items } } })
+  return { live, started, remembered, push, watching: () => $state.lc > 0 }
 }
 
 const shadowActive = (host: HTMLElement | null) => host?.shadowRoot?.activeElement ?? null
@@ -146,6 +144,8 @@ describe('the checklist widget', () => {
   it('finished while off screen (another page, tab or device), it opens to celebrate even if minimized before', async () => {
     const t = fakeLive('min')
     const items = { board: 1, tour: 2, guide: 3, 'done-by-hand': 4 }
+    // The engine's state had them when the widget mounted: the state it is given is that one.
+    t.push(items)
     const { ui, events } = await show(flow, { live: t.live, state: { shownCount: 1, items } })
     expect(ui.getByRole('dialog', { name: 'Get started' })).toBeTruthy()
     expect(ui.getByText('All done!')).toBeTruthy()
@@ -159,8 +159,9 @@ describe('the checklist widget', () => {
 
   it('× on a finished checklist completes it', async () => {
     const t = fakeLive()
-    t.push({})
-    const { ui, events } = await show(flow, { live: t.live, state: { shownCount: 1, items: { board: 1, tour: 2, guide: 3, 'done-by-hand': 4 } } })
+    const items = { board: 1, tour: 2, guide: 3, 'done-by-hand': 4 }
+    t.push(items)
+    const { ui, events } = await show(flow, { live: t.live, state: { shownCount: 1, items } })
     fireEvent.click(ui.getByRole('button', { name: 'Close' }))
     expect(summary(events)).toEqual(['shown', 'completed'])
   })

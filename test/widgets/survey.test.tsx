@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { fireEvent, waitFor, within } from '@testing-library/preact'
 import type { SurveyFlow } from '@cairn/protocol'
+import { atom } from 'nanostores'
+import { emptyState } from '../../packages/sdk/src/engine/index.ts'
 import { show, summary } from './harness.ts'
 import type { WidgetEvent } from '../../packages/sdk/src/widgets/runtime.ts'
 import { css } from '../../packages/sdk/src/widgets/survey.tsx'
@@ -234,7 +236,7 @@ describe('the survey widget', () => {
   it('a CTA that starts a tour: the tour is asked for and the survey completes; without the engine there is no such button', async () => {
     const flow: SurveyFlow = { ...nps, questions: [{ id: 'q', type: 'text', prompt: 'Say' }], thankYou: { title: 'Bye', cta: { label: 'Take the tour', tour: 'welcome' } } }
     const started: string[] = []
-    const live = { start: (id: string, kind: string) => void started.push(`${kind}:${id}`), watch: () => () => {}, memo: undefined, remember() {} }
+    const live = { start: (id: string, kind: string) => void started.push(`${kind}:${id}`), $state: atom(emptyState()), memo: undefined, remember() {} }
     const { ui, events } = await show(flow, { live })
     fireEvent.click(ui.getByRole('button', { name: 'Submit' }))
     fireEvent.click(ui.getByRole('button', { name: 'Take the tour' }))

@@ -6,7 +6,8 @@ import { init as start } from './core/init.ts'
 import type { InitExtras } from './core/init.ts'
 import type { Cairn, InitOptions } from './core/types.ts'
 import { loadNpmChunk } from './loader/npm-chunks.ts'
-import { createStoreHub } from './stores/hub.ts'
+import { atom } from 'nanostores'
+import { storeHubFactory } from './stores/hub.ts'
 
 export type { InitExtras }
 /**
@@ -19,7 +20,7 @@ export type { InitExtras }
  */
 export function init(options: InitOptions, extras: InitExtras = {}): Cairn {
   // The stores are made here, not with the engine chunk, so that `sdk.stores` is there at once.
-  return start(options, { loadChunk: loadNpmChunk, stores: createStoreHub, ...extras })
+  return start(options, { loadChunk: loadNpmChunk, stores: storeHubFactory(atom), ...extras })
 }
 export { createClient } from './core/client.ts'
 export type { ClientDeps } from './core/client.ts'

@@ -1,4 +1,4 @@
-import type { FlowEnvelope, UserState } from '@cairn/protocol'
+import type { FlowEnvelope, FlowState, UserState } from '@cairn/protocol'
 import type { EngineEventType, EnginePayload, FlowControls, FlowEngineDeps, FlowUser } from '../../../packages/sdk/src/engine/index.ts'
 
 export type Rendered = { flow: FlowEnvelope; controls: FlowControls; open: boolean }
@@ -106,3 +106,7 @@ export function fakeCollector(flows: unknown[], etag = '"v1"', userState?: UserS
     fetchUserState: async () => userState,
   }
 }
+
+/** Follows one flow's state in the engine's `$state`, as a widget does: now, and after every change. */
+export const follow = (controls: FlowControls, id: string, listener: (state: FlowState | undefined) => void): (() => void) =>
+  controls.$state.subscribe((state) => listener(Object.hasOwn(state.flows, id) ? state.flows[id] : undefined))

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import type { FlowEnvelope, UserState } from '@cairn/protocol'
 import { createFlowEngine, decide, DEFAULT_LIMITS, emptyState, FEED, feedFlows } from '../../../packages/sdk/src/engine/index.ts'
-import { fakeDeps, settle } from './fake-deps.ts'
+import { fakeDeps, follow, settle } from './fake-deps.ts'
 
 const NOW = Date.parse('2026-11-22T12:00:00Z')
 const DAY = 864e5
@@ -80,10 +80,10 @@ describe('the feed in the engine', () => {
     expect(ids(controls.feed().flows)).toEqual(['a', 'm'])
   })
 
-  it('each opening is a flow_shown of cairn-feed whose time is the "last opened" that watch reports', async () => {
+  it('each opening is a flow_shown of cairn-feed whose time is the "last opened" that $state tells', async () => {
     const { fake, deps, controls } = await withFeed([news('a')])
     const seen: (number | undefined)[] = []
-    controls.watch((s) => seen.push(s?.shownAt))
+    follow(controls, FEED, (s) => seen.push(s?.shownAt))
     controls.step(0, 'open')
     await fake.advance(DAY)
     controls.step(0, 'open')
@@ -97,14 +97,14 @@ describe('the feed in the engine', () => {
     const remote: UserState = { userId: 'u1', flows: { [FEED]: { shownCount: 1, shownAt: NOW - 5 } }, milestones: {}, events: {} }
     const { controls } = await withFeed([news('a')], remote)
     let opened: number | undefined
-    controls.watch((s) => (opened = s?.shownAt))
+    follow(controls, FEED, (s) => (opened = s?.shownAt))
     expect(opened).toBe(NOW - 5)
   })
 
-  it('showFeed() asks for the panel: the count grows and watchers hear it, also while the feed is on screen', async () => {
+  it('showFeed() asks for the panel: the count grows and $feed tells it, also while the feed is on screen', async () => {
     const { engine, controls } = await withFeed([news('a')])
     let heard = 0
-    controls.watch(() => heard++)
+    controls.$feed.subscribe(() => heard++)
     expect(controls.feed().asked).toBe(0)
     engine.show(FEED, 'announcement', { open: true })
     expect(controls.feed().asked).toBe(1)
@@ -182,7 +182,7 @@ describe('the feed and the user', () => {
     expect(feeds.map((r) => r.open)).toEqual([false, true])
     expect(feeds[1]?.controls.opts).toEqual({ selector: '#news' })
     let opened: number | undefined = 0
-    feeds[1]?.controls.watch((s) => (opened = s?.shownAt))
+    follow(feeds[1]!.controls, FEED, (s) => (opened = s?.shownAt))
     expect(opened).toBeUndefined()
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createFlowEngine, type FlowEngineDeps } from '../../../packages/sdk/src/engine/index.ts'
-import { fakeCollector, fakeDeps, settle } from './fake-deps.ts'
+import { fakeCollector, fakeDeps, follow, settle } from './fake-deps.ts'
 
 const invite = { id: 'invite', kind: 'announcement', style: 'banner', title: 'Invite', trigger: { milestone: 'created_first_project' } }
 const checklist = {
@@ -90,7 +90,7 @@ describe('checklist progress', () => {
   it('ticks items as their events arrive, tells the widget, and records each tick once', async () => {
     const t = await shownChecklist()
     const seen: (Record<string, number> | undefined)[] = []
-    const stop = t.controls.watch((s) => seen.push(s?.items))
+    const stop = follow(t.controls, 'start', (s) => seen.push(s?.items))
     expect(seen).toEqual([undefined])
     t.engine.track('project_created')
     t.engine.track('card_created')
@@ -139,7 +139,7 @@ describe('checklist progress', () => {
     const a = await shownChecklist()
     const b = await shownChecklist(withMilestones({ ...fakeDeps({ store: a.fake.store }) }))
     const seenB: string[][] = []
-    b.controls.watch((s) => seenB.push(Object.keys(s?.items ?? {})))
+    follow(b.controls, 'start', (s) => seenB.push(Object.keys(s?.items ?? {})))
     a.controls.step(2, 'tour')
     a.controls.step(3, 'guide')
     a.engine.track('project_created')

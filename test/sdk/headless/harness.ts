@@ -2,7 +2,8 @@ import { vi } from 'vitest'
 import type { Flow } from '@cairn/protocol'
 import { flowEngine } from '../../../packages/sdk/src/core/flow-engine-adapter.ts'
 import { loadNpmChunk } from '../../../packages/sdk/src/loader/npm-chunks.ts'
-import { createStoreHub } from '../../../packages/sdk/src/stores/hub.ts'
+import { atom } from 'nanostores'
+import { storeHubFactory } from '../../../packages/sdk/src/stores/hub.ts'
 import type { ClientDeps, KeyValueStorage } from '../../../packages/sdk/src/index.ts'
 import { accepted, settle, setup } from '../core/support.ts'
 
@@ -34,7 +35,7 @@ export function client(options: { flows?: Flow[]; headless?: ClientDeps['headles
       ...(options.user && { user: { id: options.user } }),
       loadChunk: (name) => (loads.push(name), loadNpmChunk(name)),
       engine: factory,
-      stores: createStoreHub,
+      stores: storeHubFactory(atom),
       debug: true,
       ...options.deps,
     },

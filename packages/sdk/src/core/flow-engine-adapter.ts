@@ -1,4 +1,5 @@
 import { matchUrl, type FlowEnvelope } from '@cairn/protocol'
+import { atom } from 'nanostores'
 import { createFlowEngine } from '../engine/index.ts'
 import type { FlowEngineDeps, StoredName } from '../engine/index.ts'
 import type { RuntimeOptions, WidgetRuntime } from '../widgets/runtime.ts'
@@ -70,7 +71,7 @@ export function flowEngine(env: EngineEnv): EngineFactory {
     let loaded: StoreSide | undefined
     /** The stores' and headless flows' side, loaded once; after a failure the next call tries again. */
     const stores = () => {
-      const loading = (side ??= load('stores').then((m) => (loaded = (m as StoreModule).storeSide(host, engine, owns))))
+      const loading = (side ??= load('stores').then((m) => (loaded = (m as StoreModule).storeSide(host, engine, owns, atom))))
       loading.catch((error) => side === loading && ((side = undefined), host.fail('stores_chunk', error)))
       return loading
     }

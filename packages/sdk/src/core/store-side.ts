@@ -1,7 +1,8 @@
 import type { FlowEnvelope } from '@cairn/protocol'
 import type { FlowControls, FlowEngine, WidgetHandle } from '../engine/deps.ts'
 import { at } from '../stores/record.ts'
-import { createStoreHub } from '../stores/hub.ts'
+import type { atom } from 'nanostores'
+import { storeHubFactory } from '../stores/hub.ts'
 import type { EngineHost } from './engine.ts'
 import { headlessFlows } from './headless.ts'
 import { report } from './report.ts'
@@ -17,10 +18,10 @@ export type StoreSide = {
  * The engine's side of `sdk.stores` and of headless flows, loaded with the engine only on a page
  * that uses them (`init({ headless })`, a headless flow, `sdk.stores` read or `on('stores')`): it
  * attaches the engine's views to the client's stores (making them, on the script tag) and takes the
- * app's reports about the flows it draws.
+ * app's reports about the flows it draws. `make` is the engine's nanostores `atom` (see `storeHubFactory`).
  */
-export function storeSide(host: EngineHost, engine: FlowEngine, owns: (flow: FlowEnvelope) => boolean): StoreSide {
-  const hub = host.stores(createStoreHub)!
+export function storeSide(host: EngineHost, engine: FlowEngine, owns: (flow: FlowEnvelope) => boolean, make: typeof atom): StoreSide {
+  const hub = host.stores(storeHubFactory(make))!
   const headless = headlessFlows(owns, (id) => at(engine.view().showing, id) !== undefined, () => hub.refresh())
   const invalid = (method: string, why: string) => host.fail('invalid_call', `${method}(): ${why}`)
   hub.attach(storeViews(engine.view, headless))

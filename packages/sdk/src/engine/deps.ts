@@ -1,6 +1,8 @@
 import type { FlowEnvelope, FlowEventType, FlowKind, FlowState, SurveyAnswerEvent, UserState } from '@cairn/protocol'
 import type { Limits } from './budget.ts'
+import type { ReadableAtom } from 'nanostores'
 import type { Decision } from './decide.ts'
+import type { FeedAsk, ReadableRuntime } from './runtime-state.ts'
 import type { EngineState } from './state.ts'
 import type { FlowEventPayload } from './validate.ts'
 
@@ -42,19 +44,21 @@ export type FlowControls = {
   /** Left the screen without a user decision (paused, failed): nothing recorded, not shown again on this page. */
   close(): void
   /**
-   * Calls back with this flow's state now and whenever it changes — in this tab, in another tab, or
-   * from another device — until the returned function is called (checklist ticks).
+   * The engine's state of this user, as it changes — in this tab, in another tab, or from another
+   * device (checklist ticks, events a tour step waits for): the widget's own flow is `state.flows[id]`.
    */
-  watch(listener: (state: FlowState | undefined) => void): () => void
+  $state: ReadableAtom<EngineState>
+  /** How often the feed's panel was asked for (`showFeed({ open: true })`): the feed on screen opens each time. */
+  $feed: ReadableAtom<FeedAsk>
   /** Shows another flow by id, as `show*()` with `force` would (a checklist item's tour). */
   start(flowId: string, kind: FlowKind): void
   /** What the widget remembered for this flow on this device (see `remember`), when it showed. */
   memo: string | undefined
   /** Keeps a small value for this flow on this device, saved with the engine state (a minimized checklist). */
   remember(value: string): void
-  /** How many times the user tracked `name` so far (a tour step that advances on an event counts on from it; `watch` calls back after each). */
+  /** How many times the user tracked `name` so far (a tour step that advances on an event counts on from it; `$state` tells after each). */
   events(name: string): number
-  /** The what's-new feed as this user may read it now (see {@link FeedView}); `watch` calls back when it may have changed. */
+  /** The what's-new feed as this user may read it now (see {@link FeedView}); it may change when `$state` or `$feed` does. */
   feed(): FeedView
 }
 
@@ -161,6 +165,8 @@ export type FlowEngine = {
   decisions(): Decision[]
   /** What the engine knows now (see {@link EngineView}). */
   view(): EngineView
+  /** Its runtime state, read-only (see `runtime-state.ts`). */
+  stores: ReadableRuntime
   /** The reader opened the what's-new feed (drawn by the app): recorded as the built-in feed's opening is. */
   readFeed(): void
 }

@@ -5,8 +5,9 @@ import type { EngineEventType, EnginePayload, FlowControls, FlowEngine, FlowEngi
 import { flowMilestones, progress } from './checklist.ts'
 import { dropLive, keepLive, liveFlows } from './live.ts'
 import { FEED, FEED_FLOW, feedFlows } from './feed.ts'
-import { dict, isObject, own } from './own.ts'
+import { dict, drop, isObject, own, put } from './own.ts'
 import { windowedEvents } from './rule.ts'
+import { known, patch, runtimeStores } from './runtime-state.ts'
 import { emptyState, mergeState, readState, recordEvent, touch, type EngineState } from './state.ts'
 import { submission } from './survey.ts'
 import { validateFlows, type FlowEventPayload } from './validate.ts'
@@ -16,13 +17,14 @@ const USER_STATE_WAIT = 3000
 /** A tour step, survey question or checklist item, as far as a showing names it. */
 type Step = { id: string }
 
-type Request = { id: string; kind?: FlowKind | undefined; at: number; opts: unknown }
 type Extra = { [K in keyof EnginePayload]?: EnginePayload[K] | undefined }
 
 /**
- * The flow engine's runtime: keeps state, loads flows, asks {@link decide} what to show whenever
- * something changes (start, track, milestone, navigation, identify, a timer, a widget closing), and
- * renders, records and reports. All decisions are in the pure functions it calls.
+ * The flow engine's runtime: loads flows, asks {@link decide} what to show whenever something changes
+ * (start, track, milestone, navigation, identify, a timer, a widget closing), and renders, records and
+ * reports. Its state is in named stores (`runtime-state.ts`) that the handlers read and write; all
+ * decisions are in the pure functions it calls. What stays here are resources: widget handles,
+ * timers, and the counters that tell a late answer from a current one.
  * @example const engine = createFlowEngine({ now: Date.now, render: host.render, … }, { flows })
  */
 export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOptions = {}): FlowEngine {
@@ -35,43 +37,24 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       log(e)
     }
   }
-  let state = emptyState()
-  let inline: FlowEnvelope[] = []
-  let remote: FlowEnvelope[] = []
-  /** Definitions handed to `show*()` on this page, and those kept for flows in progress (live.ts). */
-  let given: FlowEnvelope[] = []
-  let live: FlowEnvelope[] = []
-  /** Milestones the collector's config declares. */
-  let declared: string[] = []
-  const watchers = new Set<() => void>()
-  let requests: Request[] = []
-  let url = deps.getUrl()
-  let since = dict<number>()
-  /** Flows on screen or being rendered, by id (for `decide`: whether each is modal-class). */
-  let showing = dict<FlowEnvelope>()
-  let failed = dict<string>()
+  const stores = runtimeStores(deps.getUrl(), !!deps.fetchFlows)
+  const { $state, $sources, $screen, $schedule, $awaiting, $feed } = stores
   let handles = dict<WidgetHandle>()
-  /** Automatic flows being rendered, by id: when they were opened. They hold a place in the caps. */
-  let pending = dict<number>()
   /** Flows on screen, by id: takes a tour off the screen (and out of the modal slot) while its step lives on another page. */
   let elsewhere = dict<() => void>()
+  /** The debug line last printed per flow. */
   const said = dict<string>()
-  let latest: Decision[] = []
   let timer: unknown
   let userWait: unknown
-  let flowsPending = !!deps.fetchFlows
-  let userReady = true
+  /** Which fetch of the user state is current, and which generation of widgets (`closeAll` ends one). */
   let userGen = 0
   let epoch = 0
   let dead = false
-  /** How many times `showFeed()` asked for the feed's panel, and where its launcher goes. */
-  let asked = 0
-  let feedOpts: object = {}
+  /** Within a decision pass, and whether another was asked for meanwhile. */
   let busy = false
   let again = false
 
-  /** Every flow this page knows; by id, the collector's replace kept and inline ones, and a `show*()` definition replaces them all. */
-  const flows = (): FlowEnvelope[] => [...new Map([...live, ...inline, ...remote, ...given].map((f) => [f.id, f])).values()]
+  const flows = (): FlowEnvelope[] => known($sources.get())
   /** Changes the kept definitions as stored, which other tabs change too. */
   const keep = (f: (list: FlowEnvelope[]) => FlowEnvelope[]): void =>
     safe(() => deps.save('live', f(((l) => (Array.isArray(l) ? l : []))(deps.load('live')))))
@@ -92,18 +75,19 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
    */
   const change = (p: Partial<EngineState>, active?: boolean, reach: string[] = [], quiet?: boolean): void => {
     const now = deps.now()
-    let known = state
-    safe(() => (known = mergeState(readState(deps.load('state')), state)))
-    state = mergeState(known, p)
+    let before = $state.get()
+    safe(() => (before = mergeState(readState(deps.load('state')), before)))
+    let state = mergeState(before, p)
     for (const m of reach) state = mergeState(state, { milestones: { [m]: now } })
     if (active) state = touch(state, now)
     const next = progress(state, flows(), now)
     state = next.state
+    // The widgets following it hear it here.
+    $state.set(state)
     if (!quiet || next.ticks.length || reach.length) safe(() => deps.save('state', state))
     for (const [f, stepIndex, stepId] of next.ticks) emit(f, 'flow_step', { stepIndex, stepId })
-    for (const m of new Set([...reach, ...next.reached])) if (own(known.milestones, m) === undefined) deps.milestone?.(m)
-    watchers.forEach((w) => safe(w))
-    // A pass tells the stores once, at its end.
+    for (const m of new Set([...reach, ...next.reached])) if (own(before.milestones, m) === undefined) deps.milestone?.(m)
+    // A pass tells the host app's stores once, at its end.
     if (!busy) safe(() => deps.changed?.())
   }
   /** Runs an async dependency without letting a throw or rejection escape; `then` learns which it was. */
@@ -136,13 +120,15 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     for (const id in elsewhere) elsewhere[id]?.()
     const now = deps.now()
     const user = deps.getUser()
-    const known = flows()
+    const all = flows()
+    const state = $state.get()
+    const awaiting = $awaiting.get()
     const asks: (Ask & { opts: unknown })[] = []
-    requests = requests.filter((r) => {
-      const flow = known.find((f) => f.id == r.id) ?? (r.id == FEED ? FEED_FLOW : undefined)
+    const requests = $schedule.get().requests.filter((r) => {
+      const flow = all.find((f) => f.id == r.id) ?? (r.id == FEED ? FEED_FLOW : undefined)
       if (!flow) {
-        if (!flowsPending) emit(r.id, 'flow_error', { reason: 'unknown_flow' })
-        return flowsPending
+        if (!awaiting.flows) emit(r.id, 'flow_error', { reason: 'unknown_flow' })
+        return awaiting.flows
       }
       if (r.kind && flow.kind != r.kind) {
         emit(flow, 'flow_error', { reason: 'invalid', props: { path: '$.kind', message: `expected a ${r.kind}` } })
@@ -151,21 +137,23 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       const force = (r.opts as { force?: unknown } | undefined)?.force === true
       // Frequency and audience need the collector's view of the user (answered on another device?).
       // The feed has no frequency or audience of its own (its entries have theirs).
-      if (userReady || force) asks.push({ flow, at: r.at, opts: r.opts, force: force || r.id == FEED })
+      if (!awaiting.user || force) asks.push({ flow, at: r.at, opts: r.opts, force: force || r.id == FEED })
       return true
     })
+    const { url, showing, pending, failed } = $screen.get()
     const screen = dict<boolean>()
     for (const id in showing) screen[id] = isModal(showing[id] as FlowEnvelope)
-    latest = decide({
-      flows: userReady ? known : [], asks, state: { ...state, auto: [...state.auto, ...Object.values(pending)] },
-      user: user.userId ?? user.anonymousId, traits: user.traits ?? {}, url, now, since, screen, failed, limits,
+    const decisions = decide({
+      flows: awaiting.user ? [] : all, asks, state: { ...state, auto: [...state.auto, ...Object.values(pending)] },
+      user: user.userId ?? user.anonymousId, traits: user.traits ?? {}, url, now, since: $schedule.get().since, screen, failed, limits,
     })
-    since = dict()
+    const since = dict<number>()
+    for (const d of decisions) if (d.since !== undefined) since[d.id] = d.since
+    $schedule.set({ requests, decisions, since })
     let next = Infinity
-    for (const d of latest) {
+    for (const d of decisions) {
       const ask = asks.find((a) => a.flow.id == d.id)
-      const flow = ask?.flow ?? (known.find((f) => f.id == d.id) as FlowEnvelope)
-      if (d.since !== undefined) since[d.id] = d.since
+      const flow = ask?.flow ?? (all.find((f) => f.id == d.id) as FlowEnvelope)
       if (deps.log) {
         const line = `${d.verdict}${d.at === undefined ? '' : ` at ${new Date(d.at).toISOString()}`}: ${d.reason}`
         if (said[d.id] != line) log(`${d.id}: ${(said[d.id] = line)}`)
@@ -175,7 +163,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         emit(flow, 'flow_held_out')
       }
       next = Math.min(next, d.at ?? next)
-      if (ask && d.verdict != 'later') requests = requests.filter((r) => r.id != d.id)
+      if (ask && d.verdict != 'later') patch($schedule, { requests: $schedule.get().requests.filter((r) => r.id != d.id) })
       if (d.verdict == 'now') open(flow, d, ask?.opts, now)
       else if (d.soon) deps.prefetch?.(flow.kind)
     }
@@ -192,16 +180,17 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     let shown = d.resume || id == FEED
     let done = false
     /** The step this showing is on (a tour starts afresh unless it resumes). */
-    let at = d.resume ? own(state.flows, id)?.step : 0
-    showing[id] = flow
-    if (counted) pending[id] = now
+    let at = d.resume ? own($state.get().flows, id)?.step : 0
+    const { showing, pending } = $screen.get()
+    patch($screen, { showing: put(showing, id, flow), ...(counted && { pending: put(pending, id, now) }) })
     const gone = (): boolean => done || dead || mine != epoch
     let sub: [string, Record<string, Answer>] | undefined
     const mark = (): void => {
       if (shown) return
       shown = true
       const t = deps.now()
-      delete pending[id]
+      const state = $state.get()
+      patch($screen, { pending: drop($screen.get().pending, id) })
       change({
         auto: counted ? [...state.auto, t] : [],
         flows: { [id]: { shownAt: t, shownCount: (own(state.flows, id)?.shownCount ?? 0) + 1 } },
@@ -211,16 +200,16 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       // shown with show*({ … }), and results need them.
       const parts = (flow as { steps?: Step[]; questions?: Step[]; items?: Step[] })
       emit(flow, 'flow_shown', { reason: d.manual ? 'manual' : 'auto', props: { kind: flow.kind, steps: (parts.steps ?? parts.questions ?? parts.items ?? []).map((s) => s.id) } })
-      if (id != FEED && !remote.some((f) => f.id == id)) keep((l) => keepLive(l, flow))
+      if (id != FEED && !$sources.get().remote.some((f) => f.id == id)) keep((l) => keepLive(l, flow))
     }
     /** Leaves the screen; with `type`, the user decided (completed or dismissed), which means they saw it. */
     const end = (p?: object, type?: FlowEventType, extra?: Extra): void => {
       if (gone()) return
       done = true
       delete elsewhere[id]
-      delete showing[id]
       delete handles[id]
-      delete pending[id]
+      const { showing, pending } = $screen.get()
+      patch($screen, { showing: drop(showing, id), pending: drop(pending, id) })
       if (type) {
         mark()
         change({ flows: { [id]: { shownCount: 0, ...p } } }, true)
@@ -231,11 +220,11 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     }
     /** Leaves the screen without a user decision; not shown automatically again on this page. */
     const fail = (why: string): void => {
-      if (!gone()) failed[id] = why
+      if (!gone()) patch($screen, { failed: put($screen.get().failed, id, why) })
       end()
     }
     const controls: FlowControls = {
-      state: own(state.flows, id),
+      state: own($state.get().flows, id),
       via: d.resume ? 'resume' : d.manual ? 'manual' : 'auto',
       opts,
       step(stepIndex, stepId) {
@@ -243,7 +232,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         if (id == FEED) {
           // Step 1 is an entry's call to action followed in the panel: that announcement's own CTA click.
           if (stepIndex) {
-            const entry = feedFlows(flows(), state, deps.getUser(), deps.now()).find((f) => f.id == stepId)
+            const entry = feedFlows(flows(), $state.get(), deps.getUser(), deps.now()).find((f) => f.id == stepId)
             return entry && emit(entry, 'flow_step', { stepIndex: 0, stepId: 'cta', props: { via: 'feed' } })
           }
           return readFeed()
@@ -252,10 +241,10 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         // The same showing; its newest step wins when states merge. A checklist's step is a tick by hand.
         const items = flow.kind == 'checklist' && stepId ? { items: { [stepId]: deps.now() } } : {}
         emit(flow, 'flow_step', { stepIndex, stepId })
-        change({ flows: { [id]: { shownCount: 0, shownAt: own(state.flows, id)?.shownAt as number, step: stepIndex, stepAt: deps.now(), ...items } } }, true)
+        change({ flows: { [id]: { shownCount: 0, shownAt: own($state.get().flows, id)?.shownAt as number, step: stepIndex, stepAt: deps.now(), ...items } } }, true)
         // A tour whose next step's page is elsewhere leaves the screen — decided in a later task, once
         // the click that moved it has reached the page too (which may route there at once).
-        if (pageFails(flow, (at = stepIndex), url)) deps.setTimeout(run, 0)
+        if (pageFails(flow, (at = stepIndex), $screen.get().url)) deps.setTimeout(run, 0)
       },
       complete: () => end({ completedAt: deps.now() }, 'flow_completed'),
       // "Ask me later" puts a survey off (survey.ts) instead of turning it down.
@@ -276,22 +265,21 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         if (!gone()) emit(flow, 'flow_error', { reason, stepIndex, props: props ?? (typeof selector == 'string' ? { selector } : undefined) })
       },
       close: () => fail('closed'),
-      watch(listener) {
-        const w = (): unknown => gone() || listener(own(state.flows, id))
-        watchers.add(w)
-        w()
-        return () => void watchers.delete(w)
-      },
+      $state,
+      $feed,
       start: (flowId, kind) => engine.show(flowId, kind, { force: true }),
-      memo: ((m) => (typeof m?.[1] == 'string' ? m[1] : undefined))(own(state.memo ?? {}, id)),
+      memo: ((m) => (typeof m?.[1] == 'string' ? m[1] : undefined))(own($state.get().memo ?? {}, id)),
       remember(value) {
         if (!gone()) change({ memo: { [id]: [deps.now(), value] } })
       },
-      events: (name) => own(state.events, name) ?? 0,
-      feed: (now = deps.now()) => ({ flows: feedFlows(flows(), state, deps.getUser(), now), asked, away: state.visit?.prev, now }),
+      events: (name) => own($state.get().events, name) ?? 0,
+      feed(now = deps.now()) {
+        const state = $state.get()
+        return { flows: feedFlows(flows(), state, deps.getUser(), now), asked: $feed.get().asked, away: state.visit?.prev, now }
+      },
     }
     // Quietly, without a user decision: it resumes (outside the caps) once its step's page is here.
-    elsewhere[id] = () => pageFails(flow, at, url) && (handles[id]?.close(), end())
+    elsewhere[id] = () => pageFails(flow, at, $screen.get().url) && (handles[id]?.close(), end())
     task(
       () => deps.render(flow, controls),
       (handle, e) => {
@@ -313,20 +301,17 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     for (const id in handles) safe(() => handles[id]?.close())
     handles = dict()
     elsewhere = dict()
-    pending = dict()
-    showing = dict()
-    failed = dict()
-    since = dict()
-    requests = []
+    patch($screen, { showing: dict(), pending: dict(), failed: dict() })
+    patch($schedule, { requests: [], since: dict() })
   }
 
   function syncUser(): void {
     const fetch = deps.fetchUserState
     if (!fetch) return
     const gen = ++userGen
-    userReady = false
+    patch($awaiting, { user: true })
     const ready = (): void => {
-      if (gen == userGen) userReady = true
+      if (gen == userGen) patch($awaiting, { user: false })
       run()
     }
     stop(userWait)
@@ -341,7 +326,7 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
   /** An opening of the feed's panel: its `flow_shown` (see FEED). */
   function readFeed(): void {
     if (dead) return
-    change({ flows: { [FEED]: { shownCount: (own(state.flows, FEED)?.shownCount ?? 0) + 1, shownAt: deps.now() } } }, true)
+    change({ flows: { [FEED]: { shownCount: (own($state.get().flows, FEED)?.shownCount ?? 0) + 1, shownAt: deps.now() } } }, true)
     emit(FEED_FLOW, 'flow_shown', { reason: 'manual' })
   }
 
@@ -362,31 +347,30 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
         if (!(def = v.flows[0])) return invalid(v.errors)
         id = def.id
         // Known from now on (its ticks, milestones, resuming), but it shows only when asked.
-        given = [...given.filter((f) => f.id != id), { ...def, trigger: undefined }]
+        const given = $sources.get().given.filter((f) => f.id != id)
+        patch($sources, { given: [...given, { ...def, trigger: undefined }] })
       }
       if (id == FEED) {
-        feedOpts = { selector: (opts as { selector?: unknown } | undefined)?.selector }
-        if ((opts as { open?: unknown } | undefined)?.open) {
-          asked++
-          watchers.forEach(safe)
-        }
+        const o = opts as { selector?: unknown; open?: unknown } | undefined
+        // An open asks for the panel: the feed on screen hears it.
+        $feed.set({ asked: $feed.get().asked + (o?.open ? 1 : 0), opts: { selector: o?.selector } })
       }
-      requests = [...requests.filter((r) => r.id != id), { id, kind, at: deps.now(), opts }]
+      const { requests } = $schedule.get()
+      patch($schedule, { requests: [...requests.filter((r) => r.id != id), { id, kind, at: deps.now(), opts }] })
       run()
     },
     track: (name) => act(
-      recordEvent(state, name, deps.now(), windowedEvents(flows()).has(name)),
-      [...declared, ...flowMilestones(flows())].includes(name) ? [name] : [],
+      recordEvent($state.get(), name, deps.now(), windowedEvents(flows()).has(name)),
+      [...$sources.get().declared, ...flowMilestones(flows())].includes(name) ? [name] : [],
     ),
     milestone(name) {
-      const first = !dead && own(state.milestones, name) === undefined
+      const first = !dead && own($state.get().milestones, name) === undefined
       act({ milestones: { [name]: deps.now() } })
       return first
     },
-    navigate(next) {
-      url = next
-      since = dict()
-      failed = dict()
+    navigate(url) {
+      patch($screen, { url, failed: dict() })
+      patch($schedule, { since: dict() })
       act()
     },
     identify() {
@@ -396,11 +380,12 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
     reset() {
       if (dead) return
       // The feed's launcher is part of the page, not of the user: it stays, for the next one.
-      const feed = own(showing, FEED) !== undefined
+      const feed = own($screen.get().showing, FEED) !== undefined
       closeAll()
-      if (feed) requests.push({ id: FEED, at: deps.now(), opts: feedOpts })
-      state = touch(emptyState(), deps.now())
-      live = []
+      if (feed) patch($schedule, { requests: [{ id: FEED, at: deps.now(), opts: $feed.get().opts }] })
+      const state = touch(emptyState(), deps.now())
+      $state.set(state)
+      patch($sources, { live: [] })
       safe(() => deps.save('state', state))
       keep(() => [])
       syncUser()
@@ -416,39 +401,42 @@ export function createFlowEngine(deps: FlowEngineDeps, options: FlowEngineOption
       unsubscribe?.()
       unstore?.()
     },
-    decisions: () => latest,
-    view: () => ({
-      state, flows: flows(), decisions: latest, showing, modal: Object.keys(showing).find((id) => isModal(showing[id] as FlowEnvelope)),
-      feed: () => feedFlows(flows(), state, deps.getUser(), deps.now()), user: deps.getUser(), now: deps.now(),
-    }),
+    decisions: () => $schedule.get().decisions,
+    view() {
+      const [state, all, { showing }] = [$state.get(), flows(), $screen.get()]
+      return {
+        state, flows: all, decisions: $schedule.get().decisions, showing, modal: Object.keys(showing).find((id) => isModal(showing[id] as FlowEnvelope)),
+        feed: () => feedFlows(all, state, deps.getUser(), deps.now()), user: deps.getUser(), now: deps.now(),
+      }
+    },
+    stores,
     readFeed,
   }
 
-  safe(() => (state = readState(deps.load('state'))))
-  safe(() => (live = liveFlows(validateFlows(deps.load('live') ?? []).flows, state, deps.now())))
+  safe(() => $state.set(readState(deps.load('state'))))
+  safe(() => patch($sources, { live: liveFlows(validateFlows(deps.load('live') ?? []).flows, $state.get(), deps.now()) }))
   if (options.flows !== undefined) {
     const v = validateFlows(options.flows)
-    inline = v.flows
+    patch($sources, { inline: v.flows })
     invalid(v.errors)
   }
   safe(() => {
     const cached = deps.load('flows') as { etag?: unknown; flows?: unknown; milestones?: unknown } | undefined
     const fetchFlows = deps.fetchFlows
     const names = (x: unknown): string[] => (Array.isArray(x) ? x.filter((m) => typeof m == 'string') : [])
-    if (cached?.flows) remote = validateFlows(cached.flows).flows
-    declared = names(cached?.milestones)
+    patch($sources, { remote: cached?.flows ? validateFlows(cached.flows).flows : [], declared: names(cached?.milestones) })
     if (fetchFlows) {
       task(
         () => fetchFlows(typeof cached?.etag == 'string' ? cached.etag : undefined),
         (fresh) => {
           if (fresh && !dead) {
             const v = validateFlows(fresh.flows)
-            remote = v.flows
-            declared = names(fresh.milestones)
+            const declared = names(fresh.milestones)
+            patch($sources, { remote: v.flows, declared })
             invalid(v.errors)
             deps.save('flows', { etag: fresh.etag, flows: fresh.flows, ...(declared[0] && { milestones: declared }) })
           }
-          flowsPending = false
+          patch($awaiting, { flows: false })
           run()
         },
       )

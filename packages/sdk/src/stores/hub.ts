@@ -1,4 +1,4 @@
-import { atom, type ReadableAtom, type WritableAtom } from 'nanostores'
+import type { atom as nanoAtom, ReadableAtom, WritableAtom } from 'nanostores'
 import { same } from './same.ts'
 import type { StoreHub, StoreHubFactory, StoreViews, UserValue } from './types.ts'
 
@@ -6,15 +6,18 @@ import type { StoreHub, StoreHubFactory, StoreViews, UserValue } from './types.t
 const REPORTS = { flows: 'shown step complete dismiss', checklists: 'tick minimize', surveys: 'answer', feed: 'markRead' }
 
 /**
- * One SDK instance's stores (never module-level: two instances on a page keep theirs apart) and its
+ * Makes one SDK instance's stores (never module-level: two instances on a page keep theirs apart) and its
  * report methods. A store is made the first time it is read, so a page pays only for those it uses;
  * until the engine has attached its views, each holds its empty value. The host app gets them as
  * `ReadableAtom`s, and their `set` only reports the attempt: Cairn's state is written by Cairn.
+ * `atom` is nanostores' own, handed in: on the script tag this module is `stores.js` and nanostores
+ * lives in `engine.js`, which has always loaded first — imported here too, it would be a chunk of its
+ * own that `engine.js` waits for, one more round trip on every page with flows.
  * @example
- * const hub = createStoreHub(() => ({ id: undefined, anonymousId: 'a1', traits: {} }), engine.report)
+ * const hub = storeHubFactory(atom)(() => ({ id: undefined, anonymousId: 'a1', traits: {} }), engine.report)
  * hub.stores.$feed.get() // { entries: [], unread: 0 }
  */
-export const createStoreHub: StoreHubFactory = (user, call) => {
+export const storeHubFactory = (atom: typeof nanoAtom): StoreHubFactory => (user, call) => {
   const made = new Map<string, [WritableAtom<unknown>['set'], () => unknown]>()
   const stores = new Map<string, ReadableAtom<unknown>>()
   let views: StoreViews | undefined

@@ -40,7 +40,7 @@ export default function Announcement({ flow, env, live }: WidgetProps<Announceme
   useEffect(() => void (wanted && import('./announcement/whats-new.ts').then(setWhatsNew, env.fail)), [])
 
   // The feed's links are drawn by this chunk's CtaLink, handed in (see FeedListProps.Cta).
-  if (feed) return whatsNew ? <whatsNew.LiveFeed live={live as FeedLive} Cta={CtaLink} /> : null
+  if (feed) return whatsNew ? <whatsNew.LiveFeed id={flow.id} live={live as FeedLive} Cta={CtaLink} /> : null
   // A digest shows once its list can.
   if (wanted && !whatsNew) return null
   const extra = whatsNew ? <whatsNew.Digest live={live as FeedLive} Cta={CtaLink} /> : null

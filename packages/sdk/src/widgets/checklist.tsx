@@ -1,7 +1,7 @@
 import type { ChecklistFlow, Flow } from '@cairn/protocol'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { CHECKLIST_STRINGS } from '../i18n/checklist-strings.ts'
-import type { WidgetProps } from './runtime.ts'
+import { useFlowState, type WidgetProps } from './runtime.ts'
 import { checkChecklist } from './checklist/check.ts'
 import { Launcher } from './checklist/launcher.tsx'
 import { Panel } from './checklist/panel.tsx'
@@ -11,13 +11,13 @@ import { CHECKLIST_CSS } from './checklist/styles.ts'
 /**
  * The getting-started checklist: a corner panel listing the items, each ticked as soon as its event
  * or milestone arrives — in this tab, another tab or on another device (the engine ticks them and
- * `live.watch` brings them here) — or by hand. Minimized, it is a launcher with a progress ring and
+ * `live.$state` brings them here) — or by hand. Minimized, it is a launcher with a progress ring and
  * "2 of 5"; the choice is remembered on this device. An item can start a tour or open a link. Each
  * new tick is announced; when all are done it celebrates (confetti only without reduced motion) and
  * Done completes it. Esc minimizes, × dismisses (minimizes when `dismissible: false`).
  */
 export default function Checklist({ flow, env, state, via, live }: WidgetProps<ChecklistFlow>) {
-  const [current, setCurrent] = useState(state)
+  const current = useFlowState(live, flow.id, state)
   const [mine, setMine] = useState<ReadonlySet<string>>(new Set())
   const done = doneIds(flow, current, mine)
   const total = flow.items.length
@@ -30,7 +30,6 @@ export default function Checklist({ flow, env, state, via, live }: WidgetProps<C
   const progress = () => env.t(CHECKLIST_STRINGS, 'progress', { n: done.length, total })
   const allDone = () => `${env.t(CHECKLIST_STRINGS, 'allDone')} ${env.t(CHECKLIST_STRINGS, 'allDoneBody')}`
 
-  useEffect(() => live?.watch(setCurrent), [])
   useEffect(() => {
     if (open && !moved) env.announce(all ? allDone() : `${env.plain(flow.title)}. ${progress()}`)
   }, [])

@@ -12,6 +12,7 @@ export type * from './host/types.ts'
 export { chunkUrl } from './host/load-chunk.ts'
 // The widget kit: kind chunks import it from here, so the build keeps it in this one chunk with preact.
 export { EnvContext } from './host/env.ts'
+export { useFlowState } from './host/live-state.ts'
 export { Surface, type Placement, type SurfaceProps } from './ui/surface.tsx'
 export { Button, type ButtonProps } from './ui/button.tsx'
 export { COMMON_STRINGS } from '../i18n/common-strings.ts'

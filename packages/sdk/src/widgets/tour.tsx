@@ -122,13 +122,13 @@ export default function Tour({ flow, env, state, via, live }: WidgetProps<TourFl
     }
   }, [target, index])
 
-  // A step that waits for a tracked event: counted on from when the step showed (the engine calls back after each).
+  // A step that waits for a tracked event: counted on from when the step showed (the engine's state tells after each).
   const awaited = typeof on == 'object' && tour?.phase === 'show' ? on.event : undefined
   useEffect(() => {
     if (!awaited || !live?.events) return
     const count = live.events
     const before = count(awaited)
-    return live.watch(() => count(awaited) > before && send({ type: 'event', name: awaited }))
+    return live.$state.listen(() => count(awaited) > before && send({ type: 'event', name: awaited }))
   }, [awaited, index])
 
   const total = flow.steps.length

@@ -76,7 +76,7 @@ export interface MountContext {
  * small value on this device (a minimized checklist), count tracked events (a tour step that advances on one),
  * read the what's-new feed and the options it was shown with (the feed).
  */
-export type WidgetLive = Pick<FlowControls, 'watch' | 'start' | 'memo' | 'remember'> & Partial<Pick<FlowControls, 'events' | 'feed' | 'opts'>>
+export type WidgetLive = Pick<FlowControls, '$state' | 'start' | 'memo' | 'remember'> & Partial<Pick<FlowControls, '$feed' | 'events' | 'feed' | 'opts'>>
 
 /** A shown widget. `close()` removes it without reporting anything (the caller decided). */
 export interface WidgetHandle {
