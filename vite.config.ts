@@ -47,6 +47,9 @@ export default defineConfig({
     },
     npm: {
       consumer: 'client',
+      // nanostores reads `process.env.NODE_ENV` when a store is made (the engine makes its own at start),
+      // which a page loading this module without a bundler has no `process` for.
+      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
       build: {
         outDir: `${sdk}/dist/esm`,
         emptyOutDir: false,
