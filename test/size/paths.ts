@@ -35,16 +35,16 @@ const FLOWS = ['cairn.js', 'engine.js', 'runtime.js']
 // chunk-runtime.js, 0.41 KB; checklist.js −26 B).
 export const PATHS: readonly PagePath[] = [
   { name: 'tracking only', entries: ['cairn.js'], budget: 6 * KB, ceiling: 6 * KB, waves: 1 },
-  { name: 'survey', entries: [...FLOWS, 'survey.js'], budget: 14 * KB, ceiling: 33.625 * KB, waves: 4 },
-  { name: 'checklist', entries: [...FLOWS, 'checklist.js'], budget: 14 * KB, ceiling: 32.375 * KB, waves: 4 },
-  { name: 'announcement (no hotspot)', entries: [...FLOWS, 'announcement.js'], budget: 14 * KB, ceiling: 32.375 * KB, waves: 4 },
+  { name: 'survey', entries: [...FLOWS, 'survey.js'], budget: 26 * KB, ceiling: 33.625 * KB, waves: 4 },
+  { name: 'checklist', entries: [...FLOWS, 'checklist.js'], budget: 26 * KB, ceiling: 32.375 * KB, waves: 4 },
+  { name: 'announcement (no hotspot)', entries: [...FLOWS, 'announcement.js'], budget: 26 * KB, ceiling: 32.375 * KB, waves: 4 },
   // The what's-new feed (and a digest) loads its part of the announcement chunk on demand.
-  { name: "announcement with the what's-new feed", entries: [...FLOWS, 'announcement.js', 'chunk-whats-new.js'], budget: 14 * KB, ceiling: 33.875 * KB, waves: 5 },
-  { name: 'tour (with positioning)', entries: [...FLOWS, 'tour.js'], budget: 18 * KB, ceiling: 39.125 * KB, waves: 4 },
+  { name: "announcement with the what's-new feed", entries: [...FLOWS, 'announcement.js', 'chunk-whats-new.js'], budget: 26 * KB, ceiling: 33.875 * KB, waves: 5 },
+  { name: 'tour (with positioning)', entries: [...FLOWS, 'tour.js'], budget: 32 * KB, ceiling: 39.125 * KB, waves: 4 },
   {
     name: 'every kind',
     entries: [...FLOWS, 'survey.js', 'checklist.js', 'announcement.js', 'chunk-whats-new.js', 'tour.js', 'position.js'],
-    budget: 26 * KB,
+    budget: 44 * KB,
     ceiling: 51.625 * KB,
     waves: 5,
   },
