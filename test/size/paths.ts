@@ -29,15 +29,17 @@ export type PagePath = {
 const FLOWS = ['cairn.js', 'engine.js', 'runtime.js']
 
 // Every path with flows +0.25 KB: a flow's content language inferred from its text (runtime.js, 0.23 KB);
-// again +0.25 KB: the user state read again when the page comes back (engine.js, 0.12 KB).
+// again +0.25 KB: the user state read again when the page comes back (engine.js, 0.12 KB); the survey, feed and
+// tour paths +0.05 KB: the preview's hooks (`?cairn_preview` and `sdk.preview()` in engine.js, the host root
+// the preview bar shares with its widget in chunk-runtime.js; the preview itself is preview.js, loaded by nobody else).
 export const PATHS: readonly PagePath[] = [
   { name: 'tracking only', entries: ['cairn.js'], budget: 6 * KB, ceiling: 6 * KB, waves: 1 },
-  { name: 'survey', entries: [...FLOWS, 'survey.js'], budget: 14 * KB, ceiling: 32.5 * KB, waves: 4 },
+  { name: 'survey', entries: [...FLOWS, 'survey.js'], budget: 14 * KB, ceiling: 32.55 * KB, waves: 4 },
   { name: 'checklist', entries: [...FLOWS, 'checklist.js'], budget: 14 * KB, ceiling: 31.25 * KB, waves: 4 },
   { name: 'announcement (no hotspot)', entries: [...FLOWS, 'announcement.js'], budget: 14 * KB, ceiling: 31.25 * KB, waves: 4 },
   // The what's-new feed (and a digest) loads its part of the announcement chunk on demand.
-  { name: "announcement with the what's-new feed", entries: [...FLOWS, 'announcement.js', 'chunk-whats-new.js'], budget: 14 * KB, ceiling: 32.75 * KB, waves: 5 },
-  { name: 'tour (with positioning)', entries: [...FLOWS, 'tour.js'], budget: 18 * KB, ceiling: 38 * KB, waves: 4 },
+  { name: "announcement with the what's-new feed", entries: [...FLOWS, 'announcement.js', 'chunk-whats-new.js'], budget: 14 * KB, ceiling: 32.8 * KB, waves: 5 },
+  { name: 'tour (with positioning)', entries: [...FLOWS, 'tour.js'], budget: 18 * KB, ceiling: 38.05 * KB, waves: 4 },
   {
     name: 'every kind',
     entries: [...FLOWS, 'survey.js', 'checklist.js', 'announcement.js', 'chunk-whats-new.js', 'tour.js', 'position.js'],
