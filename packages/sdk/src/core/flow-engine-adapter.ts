@@ -68,7 +68,7 @@ export function flowEngine(env: EngineEnv): EngineFactory {
       return host.loadChunk(name)
     }
     /** Shows `flow` past every rule of the engine, kept nowhere: the `preview` chunk (widgets/preview.tsx). */
-    const preview = (flow: unknown) => void load('preview').then((m) => (m as PreviewModule).preview(host, flow)).catch((e) => host.fail('preview', e))
+    const preview = (flow: unknown) => void load('preview').then((m) => (m as PreviewModule).preview(host, flow, env.fetch)).catch((e) => host.fail('preview', e))
     // A preview page (`?cairn_preview=<flowId>`) runs no other flow, and the engine keeps nothing of it.
     const asked = /[?&]cairn_preview=([^&#]+)/.exec(env.url())
     if (asked) {

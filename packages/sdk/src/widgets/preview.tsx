@@ -11,7 +11,7 @@ import { PREVIEW_CSS } from './preview/styles.ts'
 import { createRuntime } from './runtime.ts'
 
 /** What the `preview` chunk exports, as the engine calls it. */
-export type PreviewModule = { preview(host: EngineHost, flow: unknown): PreviewSession | undefined }
+export type PreviewModule = { preview(host: EngineHost, flow: unknown, read?: typeof fetch): PreviewSession | undefined }
 
 /** The preview open for each SDK instance: a new one replaces it. */
 const open = new WeakMap<EngineHost, PreviewSession>()
@@ -23,9 +23,10 @@ const open = new WeakMap<EngineHost, PreviewSession>()
  * `previewOrigins`) and read again every half second while the preview is open, so an edit of the
  * flow file shows at once. A problem — an unknown id, a refused origin, an invalid definition — is
  * said in the bar and reported as `sdk_error` (`preview`), in debug mode with the reason.
+ * `read`: the engine's own fetch (a seam for tests).
  * @example preview(host, 'welcome-tour')
  */
-export function preview(host: EngineHost, flow: unknown): PreviewSession | undefined {
+export function preview(host: EngineHost, flow: unknown, read: typeof fetch = (url, init) => fetch(url, init)): PreviewSession | undefined {
   const { options, endpoint } = host
   const doc = globalThis.document
   const id = typeof flow == 'string' ? flow : String((flow as { id?: unknown } | null)?.id ?? '')
@@ -48,7 +49,7 @@ export function preview(host: EngineHost, flow: unknown): PreviewSession | undef
     mount: (shown, step, locale, report) => runtime.mount(shown.kind, shown, {
       locale, user: host.user(), state: { shownCount: 0, step }, via: step ? 'resume' : 'manual', emit: report,
       // A checklist's live side, kept nowhere: no ticks, nothing remembered; an item's tour is previewed in its place.
-      live: { watch: (listener) => (listener(undefined), () => {}), start: (next) => void preview(host, next), memo: undefined, remember() {} },
+      live: { watch: (listener) => (listener(undefined), () => {}), start: (next) => void preview(host, next, read), memo: undefined, remember() {} },
     }),
     closed() {
       stop()
@@ -76,7 +77,7 @@ export function preview(host: EngineHost, flow: unknown): PreviewSession | undef
   if (inline) take(inline)
   else if (endpoint) {
     stop = watchFlow({
-      fetch: (url, init) => fetch(url, init), endpoint, key: options.key, id,
+      fetch: read, endpoint, key: options.key, id,
       setTimeout: (run, ms) => host.clock.setTimeout(run, ms), onFlow: take, onError: fail,
     })
   } else fail('no such flow in init({ flows }), and no endpoint to ask', true)
