@@ -29,7 +29,7 @@ export type {
 } from './stores/types.ts'
 export type {
   ChecklistReports, FeedReports, FlowReports, SurveyReports,
-  Cairn, CairnEventMap, CairnEventName, FeedOptions, FlowEventPayload, InitOptions, PreviewOptions, Props, ShowOptions, Theme, Traits, UserInput,
+  Cairn, CairnEventMap, CairnEventName, FeedOptions, FlowEventPayload, InitOptions, Props, ShowOptions, Theme, Traits, UserInput,
 } from './core/types.ts'
 export type { EngineFactory, EngineHost, EventInput, FlowEngine } from './core/engine.ts'
 export { memoryStorage, webStorage } from './core/storage.ts'

@@ -84,15 +84,6 @@ export type ShowOptions = {
   force?: boolean
 }
 
-/** Options of `sdk.preview()`. */
-export type PreviewOptions = {
-  /**
-   * The project's secret key (`sk_…`), for previewing from a page that is not among the project's
-   * `previewOrigins` — typed into the browser console by the author, never written into page code.
-   */
-  key?: string
-}
-
 /** Payload of the flow lifecycle events: the wire event's fields, plus the flow's kind. */
 export type FlowEventPayload = {
   flowId: string
@@ -154,14 +145,15 @@ export interface Cairn {
    */
   showFeed(): void
   /**
-   * Shows a flow at once for its author, by id (the collector's, which must allow this page: README
-   * "Preview on the real page", or `init({ flows })`) or from a definition — whatever its trigger,
-   * audience, frequency, caps or holdout — with a "Preview · not recorded" bar to step a tour, switch
-   * the language and close. Nothing of it is stored on this device or counted in results.
-   * `?cairn_preview=<flowId>` in the page's URL does the same, and runs no other flow on that page.
+   * Shows a flow at once for its author, by id (the collector's, from one of the project's
+   * `previewOrigins`: README "Preview on the real page"; or one of `init({ flows })`) or from a
+   * definition — whatever its trigger, audience, frequency, caps or holdout — under a "Preview · not
+   * recorded" bar that steps a tour, switches the language and closes. Nothing of it is stored on this
+   * device or counted in results. `?cairn_preview=<flowId>` in the page's URL does the same, and runs
+   * no other flow on that page.
    * @example sdk.preview('welcome-tour')
    */
-  preview(flow: string | Flow, options?: PreviewOptions): void
+  preview(flow: string | Flow): void
   /** Listens to flow events; returns the function that stops listening. */
   on<E extends CairnEventName>(event: E, handler: (payload: CairnEventMap[E]) => void): () => void
   /** Sends what is queued now; resolves when sent or postponed (offline, backoff). */
