@@ -47,9 +47,9 @@ export function preview(host: EngineHost, flow: unknown, read: typeof fetch = (u
     locale: resolveLocale([options.locale, doc.documentElement.lang, ...(doc.defaultView?.navigator.languages ?? [])]),
     record: (event) => host.record(event),
     mount: (shown, step, locale, report) => runtime.mount(shown.kind, shown, {
+      // No live side: the engine does not know this showing, so nothing ticks, nothing is remembered
+      // and a checklist item's tour does not start (preview that tour by its id).
       locale, user: host.user(), state: { shownCount: 0, step }, via: step ? 'resume' : 'manual', emit: report,
-      // A checklist's live side, kept nowhere: no ticks, nothing remembered; an item's tour is previewed in its place.
-      live: { watch: (listener) => (listener(undefined), () => {}), start: (next) => void preview(host, next, read), memo: undefined, remember() {} },
     }),
     closed() {
       stop()
