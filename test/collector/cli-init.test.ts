@@ -24,7 +24,7 @@ describe('cairn init', () => {
     expect(await run('init', 'My App')).toBe(0)
     const config = await read('My App/cairn.config.json')
     const [project] = config.projects
-    expect(project).toMatchObject({ id: 'my-app', name: 'My App', flowsDir: './flows', origins: [], milestones: ['created_first_project', 'invited_teammate'] })
+    expect(project).toMatchObject({ id: 'my-app', name: 'My App', flowsDir: './flows', origins: [], previewOrigins: ['http://localhost:5173'], milestones: ['created_first_project', 'invited_teammate'] })
     expect(project.writeKey).toMatch(/^pk_[A-Za-z0-9_-]{22}$/)
     expect(project.secretKey).toMatch(/^sk_[A-Za-z0-9_-]{32}$/)
     expect([project.writeKey, project.secretKey]).not.toContain('pk_demo')

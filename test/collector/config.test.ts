@@ -65,8 +65,11 @@ describe('loadConfig', () => {
     await expect(loadConfig(join(dir, 'missing.json'))).rejects.toMatchObject({ code: 'ENOENT' })
   })
 
-  it('has a demo project with public demo keys and any origin', () => {
-    expect(demoConfig('/flows').projects).toEqual([{ id: 'demo', name: 'Demo', writeKey: 'pk_demo', secretKey: 'sk_demo', origins: [], flowsDir: '/flows' }])
+  it('has a demo project with public demo keys and any origin, previewed from the demo app', () => {
+    expect(demoConfig('/flows').projects).toEqual([{
+      id: 'demo', name: 'Demo', writeKey: 'pk_demo', secretKey: 'sk_demo', origins: [],
+      previewOrigins: ['http://127.0.0.1:5173', 'http://localhost:5173'], flowsDir: '/flows',
+    }])
   })
 })
 

@@ -89,6 +89,9 @@ async function loggingProxy(target: string): Promise<{ url: string; log: Exchang
   }
 }
 
+/** Fields added to the project's config, or made from the host site's origin (`previewOrigins`). */
+export type ProjectFields = Record<string, unknown> | ((site: string) => Record<string, unknown>)
+
 /** Everything the flow suites talk to. */
 export type FlowsFixture = {
   collector: CollectorProcess
@@ -96,6 +99,8 @@ export type FlowsFixture = {
   exchanges: Exchange[]
   /** The host site: `/app/*` (the SPA, any path), `/plain.html` (tracks only), `/npm.html` (npm build), `/sdk/*` (dist). */
   site: string
+  /** The project's flows folder, one `<id>.json` per flow (the collector re-reads a changed file). */
+  flowsDir: string
   browser: Browser
   context(): Promise<BrowserContext>
   /** What the collector stored about a user (read with the secret key). */
@@ -107,7 +112,7 @@ export type FlowsFixture = {
  * {@link startFlowsFixture} before the tests of the enclosing `describe`, closed after them: the
  * returned fixture's fields are filled in once it is up.
  */
-export function useFlowsFixture(flows: readonly Flow[], inline: readonly unknown[] = [], project: Record<string, unknown> = {}): FlowsFixture {
+export function useFlowsFixture(flows: readonly Flow[], inline: readonly unknown[] = [], project: ProjectFields = {}): FlowsFixture {
   const fixture = {} as FlowsFixture
   let started: FlowsFixture | undefined
   beforeAll(async () => {
@@ -123,20 +128,16 @@ export function useFlowsFixture(flows: readonly Flow[], inline: readonly unknown
  * Starts the real collector with a temporary config whose project publishes `flows` (a flows folder
  * written here), a site serving host pages under a strict CSP + Trusted Types header, and Chromium.
  * `inline` flows are what the SPA page passes to `init({ flows })` when its URL has `?inline`;
- * `project` adds fields to the project's config (e.g. `{ locale: 'fa' }`).
+ * `project` adds fields to the project's config (e.g. `{ locale: 'fa' }`), or makes them from the site's origin.
  */
-export async function startFlowsFixture(flows: readonly Flow[], inline: readonly unknown[] = [], project: Record<string, unknown> = {}): Promise<FlowsFixture> {
+export async function startFlowsFixture(flows: readonly Flow[], inline: readonly unknown[] = [], project: ProjectFields = {}): Promise<FlowsFixture> {
   if (!existsSync(join(DIST, 'cairn.js'))) throw new Error('packages/sdk/dist/cairn.js is missing: run `npm run build` first')
   const dir = mkdtempSync(join(tmpdir(), 'cairn-flows-'))
   mkdirSync(join(dir, 'flows'))
   for (const flow of flows) writeFileSync(join(dir, 'flows', `${flow.id}.json`), JSON.stringify(flow, null, 2))
-  writeFileSync(join(dir, 'cairn.config.json'), JSON.stringify({
-    projects: [{ id: 'flows', writeKey: WRITE_KEY, secretKey: SECRET_KEY, flowsDir: './flows', ...project }],
-    rateLimit: false,
-  }))
-  const collector = await startCollectorProcess(['--config', join(dir, 'cairn.config.json')])
-  const proxy = await loggingProxy(collector.url)
-  const endpoint = proxy.url
+  // The site first: a project's fields may name its origin (`previewOrigins`). Its pages read the
+  // collector's address when they are asked for, once the collector is up.
+  let endpoint = ''
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
@@ -166,11 +167,19 @@ export async function startFlowsFixture(flows: readonly Flow[], inline: readonly
   })
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
   const site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  writeFileSync(join(dir, 'cairn.config.json'), JSON.stringify({
+    projects: [{ id: 'flows', writeKey: WRITE_KEY, secretKey: SECRET_KEY, flowsDir: './flows', ...(typeof project == 'function' ? project(site) : project) }],
+    rateLimit: false,
+  }))
+  const collector = await startCollectorProcess(['--config', join(dir, 'cairn.config.json')])
+  const proxy = await loggingProxy(collector.url)
+  endpoint = proxy.url
   const browser = await launchChromium()
   const contexts: BrowserContext[] = []
 
   return {
     collector, site, browser,
+    flowsDir: join(dir, 'flows'),
     exchanges: proxy.log,
     async context() {
       const context = await browser.newContext({ baseURL: site })

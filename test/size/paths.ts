@@ -32,15 +32,17 @@ const FLOWS = ['cairn.js', 'engine.js', 'runtime.js']
 // again +0.25 KB: the user state read again when the page comes back (engine.js, 0.12 KB). Every path
 // with flows +1.125 KB: the engine's state in nanostores stores that the widgets subscribe to (issue 16:
 // nanostores' atom and the store reads in engine.js, 0.74 KB; @nanostores/preact's useStore in
-// chunk-runtime.js, 0.41 KB; checklist.js −26 B).
+// chunk-runtime.js, 0.41 KB; checklist.js −26 B). The survey, feed and tour paths +0.075 KB: the preview's
+// hooks (`?cairn_preview` and `sdk.preview()` in engine.js, the host root the preview bar shares with its
+// widget in chunk-runtime.js; the preview itself is preview.js, loaded by nobody else).
 export const PATHS: readonly PagePath[] = [
   { name: 'tracking only', entries: ['cairn.js'], budget: 6 * KB, ceiling: 6 * KB, waves: 1 },
-  { name: 'survey', entries: [...FLOWS, 'survey.js'], budget: 26 * KB, ceiling: 33.625 * KB, waves: 4 },
+  { name: 'survey', entries: [...FLOWS, 'survey.js'], budget: 26 * KB, ceiling: 33.7 * KB, waves: 4 },
   { name: 'checklist', entries: [...FLOWS, 'checklist.js'], budget: 26 * KB, ceiling: 32.375 * KB, waves: 4 },
   { name: 'announcement (no hotspot)', entries: [...FLOWS, 'announcement.js'], budget: 26 * KB, ceiling: 32.375 * KB, waves: 4 },
   // The what's-new feed (and a digest) loads its part of the announcement chunk on demand.
-  { name: "announcement with the what's-new feed", entries: [...FLOWS, 'announcement.js', 'chunk-whats-new.js'], budget: 26 * KB, ceiling: 33.875 * KB, waves: 5 },
-  { name: 'tour (with positioning)', entries: [...FLOWS, 'tour.js'], budget: 32 * KB, ceiling: 39.125 * KB, waves: 4 },
+  { name: "announcement with the what's-new feed", entries: [...FLOWS, 'announcement.js', 'chunk-whats-new.js'], budget: 26 * KB, ceiling: 33.95 * KB, waves: 5 },
+  { name: 'tour (with positioning)', entries: [...FLOWS, 'tour.js'], budget: 32 * KB, ceiling: 39.2 * KB, waves: 4 },
   {
     name: 'every kind',
     entries: [...FLOWS, 'survey.js', 'checklist.js', 'announcement.js', 'chunk-whats-new.js', 'tour.js', 'position.js'],

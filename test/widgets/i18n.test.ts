@@ -6,6 +6,7 @@ import { COMMON_STRINGS } from '../../packages/sdk/src/i18n/common-strings.ts'
 import { SURVEY_STRINGS } from '../../packages/sdk/src/i18n/survey-strings.ts'
 import { CHECKLIST_STRINGS } from '../../packages/sdk/src/i18n/checklist-strings.ts'
 import { ANNOUNCEMENT_STRINGS } from '../../packages/sdk/src/i18n/announcement-strings.ts'
+import { PREVIEW_STRINGS } from '../../packages/sdk/src/i18n/preview-strings.ts'
 
 describe('resolveLocale', () => {
   it.each<[(string | null | undefined)[], string]>([
@@ -59,6 +60,8 @@ describe('translate', () => {
     expect(translate(COMMON_STRINGS, 'de', 'next')).toBe('Next')
     expect(translate(COMMON_STRINGS, 'en', 'progress', { n: 1 })).toBe('1 of {total}')
     expect(translate(CHECKLIST_STRINGS, 'fa', 'progress', { n: 1, total: 4 }, numberFormatter('fa'))).toBe('۱ از ۴ انجام شد')
+    expect(translate(PREVIEW_STRINGS, 'ar', 'step', { n: 2, total: 3 }, numberFormatter('ar'))).toBe('الخطوة ٢ من ٣')
+    expect(translate(PREVIEW_STRINGS, 'fa', 'failed', { id: 'welcome', why: '403' })).toBe('پیش‌نمایش «welcome» ممکن نیست: 403')
   })
 
   const tables: [string, StringTable<string>][] = [

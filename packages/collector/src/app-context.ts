@@ -5,7 +5,7 @@ import { createSessions, type Sessions } from './dashboard/sessions.ts'
 import type { FlowSource } from './flows/flow-source.ts'
 import type { Storage } from './storage/storage.ts'
 import { fail } from './http/errors.ts'
-import { keyRing, originAllowed, type KeyMatch } from './http/keys.ts'
+import { keyRing, originAllowed, previewAllowed, type KeyMatch } from './http/keys.ts'
 import { createRateLimiter } from './rate-limit.ts'
 
 /** What {@link createApp} needs; every side effect comes in through here. */
@@ -38,9 +38,10 @@ export type AppContext = {
   sessions: Sessions
   /**
    * Checks key, role, origin and rate; a Response is the error to answer. `ingest` refuses the secret
-   * key, `results` requires it, `read` takes either.
+   * key, `results` requires it, `read` takes either; `preview` takes either from the project's
+   * origins and its `previewOrigins` (which key may preview is the route's to check).
    */
-  gate(c: Context, key: string | undefined, use: 'ingest' | 'read' | 'results'): KeyMatch | Response
+  gate(c: Context, key: string | undefined, use: 'ingest' | 'read' | 'results' | 'preview'): KeyMatch | Response
 }
 
 export function appContext(deps: AppDeps): AppContext {
@@ -67,7 +68,8 @@ export function appContext(deps: AppDeps): AppContext {
       if (use === 'results' && match.role !== 'secret') {
         return fail(c, 401, 'secret_key_required', 'results need the secret key (sk_…), as a Bearer token or ?key=')
       }
-      if (!originAllowed(match.project, c.req.header('origin'))) {
+      const origin = c.req.header('origin')
+      if (!originAllowed(match.project, origin) && !(use === 'preview' && previewAllowed(match.project, origin))) {
         return fail(c, 401, 'origin_not_allowed', "this origin is not in the project's allowed origins")
       }
       if (limiter) {

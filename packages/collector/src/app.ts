@@ -4,6 +4,7 @@ import { cors } from './http/cors.ts'
 import { dashboardHeaders } from './dashboard/security-headers.ts'
 import { fail } from './http/errors.ts'
 import { batchRoute } from './routes/batch.ts'
+import { flowRoute } from './routes/flow.ts'
 import { flowsRoute } from './routes/flows.ts'
 import { healthRoute } from './routes/health.ts'
 import { schemaRoute } from './routes/schema.ts'
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/v1/*', cors(deps.config.projects))
   app.post('/v1/batch', batchRoute(ctx))
   app.get('/v1/flows', flowsRoute(ctx))
+  app.get('/v1/flows/:id', flowRoute(ctx))
   app.get('/v1/users/:id/state', userStateRoute(ctx))
   app.get('/v1/users/:id/export', exportUserRoute(ctx))
   app.delete('/v1/users/:id', eraseUserRoute(ctx))
@@ -61,7 +63,7 @@ export function createApp(deps: AppDeps): Hono {
   app.post('/dashboard/session/sign-out', signOutRoute(ctx))
   app.get('/dashboard/assets/:file', dashboardAssetRoute(deps.dashboard))
   app.get('/dashboard/*', dashboardPageRoute(deps.dashboard))
-  for (const path of ['/v1/batch', '/v1/flows', '/v1/users/:id', '/v1/users/:id/state', '/v1/users/:id/export', '/health', '/v1/results/milestones', '/v1/results/flows', '/v1/results/checklists/:id', '/v1/results/flows/:id', '/v1/results/holdout/:flowId', '/v1/results/retention', '/v1/results/activation', '/v1/results/overview', '/v1/results/surveys/:id', '/v1/results/surveys/:id/answers/:questionId', '/dashboard/session', '/dashboard/session/sign-out']) {
+  for (const path of ['/v1/batch', '/v1/flows', '/v1/flows/:id', '/v1/users/:id', '/v1/users/:id/state', '/v1/users/:id/export', '/health', '/v1/results/milestones', '/v1/results/flows', '/v1/results/checklists/:id', '/v1/results/flows/:id', '/v1/results/holdout/:flowId', '/v1/results/retention', '/v1/results/activation', '/v1/results/overview', '/v1/results/surveys/:id', '/v1/results/surveys/:id/answers/:questionId', '/dashboard/session', '/dashboard/session/sign-out']) {
     app.all(path, (c) => fail(c, 405, 'method_not_allowed', 'see the HTTP API in the README'))
   }
   app.notFound((c) => fail(c, 404, 'not_found', 'no such endpoint; see the HTTP API in the README'))

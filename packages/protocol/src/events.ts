@@ -28,6 +28,11 @@ const flowCommon = {
   flowId: id,
   /** Which version of the flow definition was shown, when the flow carries one. */
   flowVersion: v.optional(v.pipe(v.number(), v.integer())),
+  /**
+   * Shown by a preview (`?cairn_preview=…`, `sdk.preview()`): the collector acknowledges the event
+   * and stores nothing of it, so no result ever counts it.
+   */
+  preview: v.optional(v.literal(true)),
 }
 
 /** The lifecycle moments of a flow (tour, checklist, survey, announcement). */

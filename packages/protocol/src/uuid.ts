@@ -10,10 +10,10 @@ export function uuidv7(ms: number, random: Uint8Array): string {
   const hex = (n: number, width: number) => n.toString(16).padStart(width, '0')
   const r = (i: number) => random[i] ?? 0
   const time = hex(Math.floor(ms) % 2 ** 48, 12)
-  const bytes = Array.from({ length: 10 }, (_, i) => hex(r(i), 2)).join('')
+  const node = Array.from({ length: 6 }, (_, i) => hex(r(i + 4), 2)).join('')
   const version = '7' + hex((r(0) << 4 | r(1) >> 4) & 0xfff, 3)
   const variant = hex(0x8000 | ((r(2) << 8 | r(3)) & 0x3fff), 4)
-  return `${time.slice(0, 8)}-${time.slice(8)}-${version}-${variant}-${bytes.slice(8, 20)}`
+  return `${time.slice(0, 8)}-${time.slice(8)}-${version}-${variant}-${node}`
 }
 
 /** The millisecond timestamp a UUIDv7 carries. */

@@ -15,7 +15,7 @@ function fakeStart() {
       return method === 'flush' ? Promise.resolve() : undefined
     }
     return Object.fromEntries([
-      'identify', 'track', 'showTour', 'showSurvey', 'showChecklist', 'showAnnouncement', 'showFeed', 'on', 'flush', 'reset', 'optOut', 'optIn', 'destroy',
+      'identify', 'track', 'showTour', 'showSurvey', 'showChecklist', 'showAnnouncement', 'showFeed', 'preview', 'on', 'flush', 'reset', 'optOut', 'optIn', 'destroy',
     ].map((m) => [m, log(m)])) as unknown as Cairn
   }
   return { start, calls, started, offs }

@@ -34,6 +34,9 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
  * `cairn init [dir]`: a starter `cairn.config.json` with fresh keys and a `flows/` folder with one
  * flow of each kind, each with `$schema` set. Refuses to overwrite anything unless `--force`.
  */
+/** A development server's usual origin (Vite's): where a new project previews its flows. */
+const DEV_ORIGIN = 'http://localhost:5173'
+
 export async function initCommand(target: string | undefined, opts: InitOptions, io: Io): Promise<number> {
   const dir = resolve(io.cwd, target ?? '.')
   const flowsDir = join(dir, 'flows')
@@ -51,7 +54,7 @@ export async function initCommand(target: string | undefined, opts: InitOptions,
   const collectorUrl = (opts.collectorUrl ?? DEFAULT_COLLECTOR).replace(/\/+$/, '')
   const schema = schemaFor(flowsDir, collectorUrl)
   ;(files[0] as { text: string }).text = json({
-    projects: [{ id, name: basename(dir), writeKey, secretKey: key('sk', 24), origins: [], flowsDir: './flows', milestones: STARTER_MILESTONES }],
+    projects: [{ id, name: basename(dir), writeKey, secretKey: key('sk', 24), origins: [], previewOrigins: [DEV_ORIGIN], flowsDir: './flows', milestones: STARTER_MILESTONES }],
   })
   STARTER_FLOWS.forEach((flow, i) => {
     (files[i + 1] as { text: string }).text = json({ $schema: schema, ...flow })
@@ -69,6 +72,7 @@ export async function initCommand(target: string | undefined, opts: InitOptions,
     '',
     `${config} holds the secretKey, which reads results: never put it in a page or a public repository.`,
     '"origins": [] lets any site send events with the writeKey; list your own before going live.',
+    `"previewOrigins" may show any flow with ?cairn_preview=<flowId> (${DEV_ORIGIN} for now): list your dev and staging sites.`,
   ].join('\n'))
   return 0
 }

@@ -24,6 +24,12 @@ export const projectSchema = v.strictObject({
   secretKey: key('sk'),
   /** Origins allowed to call the collector from a browser; empty or missing: any origin. */
   origins: v.optional(v.pipe(v.array(origin), v.maxLength(100)), []),
+  /**
+   * Origins whose pages may preview any of the project's flows with the write key
+   * (`?cairn_preview=<flowId>`, `GET /v1/flows/:id`): your development and staging sites. Without
+   * it a flow is previewed only with the secret key. README "Preview on the real page".
+   */
+  previewOrigins: v.optional(v.pipe(v.array(origin), v.maxLength(100)), []),
   /** Turns identity verification on: identify events and user state need HMAC-SHA256(identitySecret, userId). */
   identitySecret: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
   /**

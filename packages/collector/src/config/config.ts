@@ -8,6 +8,8 @@ export type Project = {
   secretKey: string
   /** Allowed browser origins; empty means any. */
   origins: string[]
+  /** Origins that may preview flows with the write key (lowercase); absent: only the secret key previews. */
+  previewOrigins?: string[]
   identitySecret?: string
   /** The language of flows that declare no `locale`. */
   locale?: string

@@ -11,10 +11,13 @@ export function demoFlowsDir(cwd = process.cwd()): string {
   return existsSync(local) ? local : REPO_FLOWS
 }
 
-/** The project a collector runs without a config file: public demo keys, any origin. */
+/** The demo app's origins (`npm start`), where its flows may be previewed with the write key. */
+const DEMO_PAGES = ['http://127.0.0.1:5173', 'http://localhost:5173']
+
+/** The project a collector runs without a config file: public demo keys, any origin; previews from the demo app. */
 export function demoConfig(flowsDir = demoFlowsDir()): Config {
   return {
-    projects: [{ id: 'demo', name: 'Demo', writeKey: 'pk_demo', secretKey: 'sk_demo', origins: [], flowsDir }],
+    projects: [{ id: 'demo', name: 'Demo', writeKey: 'pk_demo', secretKey: 'sk_demo', origins: [], previewOrigins: DEMO_PAGES, flowsDir }],
     rateLimit: DEFAULT_RATE_LIMIT,
     trustProxy: false,
   }

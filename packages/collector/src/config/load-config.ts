@@ -37,6 +37,7 @@ export function parseConfig(json: unknown, file: string, baseDir: string): Confi
   const projects = result.value.projects.map((p): Project => {
     const project: Project = { id: p.id, writeKey: p.writeKey, secretKey: p.secretKey, origins: p.origins.map((o) => o.toLowerCase()) }
     if (p.name !== undefined) project.name = p.name
+    if (p.previewOrigins.length > 0) project.previewOrigins = p.previewOrigins.map((o) => o.toLowerCase())
     if (p.identitySecret !== undefined) project.identitySecret = p.identitySecret
     if (p.locale !== undefined) project.locale = p.locale
     if (p.flowsDir !== undefined) project.flowsDir = resolve(baseDir, p.flowsDir)

@@ -1,17 +1,18 @@
 import type { MiddlewareHandler } from 'hono'
 import type { Project } from '../config/config.ts'
 
-const ALLOW_HEADERS = 'Content-Type, X-Cairn-Key'
+// If-None-Match: a preview asks for its flow again every half second and hears 304 while it is unchanged.
+const ALLOW_HEADERS = 'Content-Type, X-Cairn-Key, If-None-Match'
 const EXPOSE_HEADERS = 'ETag, Retry-After'
 
 /**
- * CORS for the public API: a browser on any origin some project allows (any origin when a project
- * lists none) may call it, never with credentials. Which project the origin may use is checked per
+ * CORS for the public API: a browser on any origin some project allows or previews from (any origin
+ * when a project lists none) may call it, never with credentials. Which project the origin may use is checked per
  * request, once the key is known (401 otherwise). Preflights are answered here.
  */
 export function cors(projects: readonly Project[]): MiddlewareHandler {
   const anyOrigin = projects.some((p) => p.origins.length === 0)
-  const allowed = new Set(projects.flatMap((p) => p.origins))
+  const allowed = new Set(projects.flatMap((p) => [...p.origins, ...(p.previewOrigins ?? [])]))
   return async (c, next) => {
     const origin = c.req.header('origin')
     const ok = origin !== undefined && (anyOrigin || allowed.has(origin.toLowerCase()))

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'invalid_json' | 'invalid_batch' | 'key_mismatch' | 'body_unreadable' | 'unsupported_encoding' | 'invalid_user_id'
   | 'body_too_large' | 'too_many_events' | 'rate_limited' | 'storage_unavailable' | 'invalid_period' | 'invalid_filter' | 'invalid_query'
   | 'not_found' | 'method_not_allowed' | 'internal' | 'cross_site' | 'dashboard_not_built'
+  | 'preview_not_allowed' | 'unknown_flow'
 
 /** Every error answer: `{ error, details }`, JSON, never the raw input nor a stack trace. */
 export type ErrorBody = { error: ErrorCode; details: string }

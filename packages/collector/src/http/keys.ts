@@ -19,3 +19,8 @@ export function keyRing(projects: readonly Project[]): KeyRing {
 export function originAllowed(project: Project, origin: string | undefined): boolean {
   return origin === undefined || project.origins.length === 0 || project.origins.includes(origin.toLowerCase())
 }
+
+/** True when a page at `origin` may preview this project's flows with the write key (`previewOrigins`). */
+export function previewAllowed(project: Project, origin: string | undefined): boolean {
+  return origin !== undefined && (project.previewOrigins ?? []).includes(origin.toLowerCase())
+}

@@ -14,7 +14,8 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 
 /**
  * `POST /v1/batch`: stores the valid events of a batch, once each, and answers
- * `{ accepted, duplicates, rejected }` after the write committed. Any Content-Type (beacons send text/plain).
+ * `{ accepted, duplicates, rejected }` after the write committed. A preview's events (`preview: true`)
+ * count as accepted and are not stored. Any Content-Type (beacons send text/plain).
  */
 export function batchRoute(ctx: AppContext) {
   return async (c: Context) => {
@@ -62,10 +63,13 @@ export function batchRoute(ctx: AppContext) {
       identitySecret: match.project.identitySecret,
       keepEventsDays: match.project.keepEventsDays,
     })
-    let stored = { accepted: 0, duplicates: 0 }
-    if (valid.length > 0) {
+    // A preview's events are acknowledged, never stored: no result, export or user state can count them.
+    const kept = valid.filter(({ event }) => !('preview' in event && event.preview))
+    let stored = { accepted: valid.length - kept.length, duplicates: 0 }
+    if (kept.length > 0) {
       try {
-        stored = await ctx.storage.ingest(match.project.id, valid, receivedAt)
+        const written = await ctx.storage.ingest(match.project.id, kept, receivedAt)
+        stored = { ...written, accepted: written.accepted + stored.accepted }
       } catch (error) {
         ctx.log(`Cairn collector: storage write failed (${(error as Error).message}); answering 503`)
         return fail(c, 503, 'storage_unavailable', 'storage is unavailable; nothing was stored, retry later', { 'Retry-After': ctx.retryAfter })

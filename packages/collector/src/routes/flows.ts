@@ -1,15 +1,6 @@
-import { createHash } from 'node:crypto'
 import type { Context } from 'hono'
 import type { AppContext } from '../app-context.ts'
-
-/** True when an If-None-Match header names this entity tag (or `*`). */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (ifNoneMatch === undefined) return false
-  return ifNoneMatch.split(',').some((tag) => {
-    const t = tag.trim()
-    return t === '*' || t === etag || t === `W/${etag}`
-  })
-}
+import { jsonWithEtag } from '../http/etag.ts'
 
 /**
  * `GET /v1/flows?key=…`: the project's published flows as `{ flows }`, and its declared `milestones`
@@ -25,10 +16,6 @@ export function flowsRoute(ctx: AppContext) {
     const { milestones, locale } = match.project
     // The project's language goes with each flow that declares none (README "Languages").
     const set = locale ? { ...found, flows: found.flows.map((f) => (f.locale ? f : { ...f, locale })) } : found
-    const text = JSON.stringify({ ...(match.role === 'secret' ? set : { flows: set.flows }), ...(milestones && { milestones }) })
-    const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 32)}"`
-    const headers = { ETag: etag, 'Cache-Control': 'no-cache' }
-    if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers)
-    return c.body(text, 200, { ...headers, 'Content-Type': 'application/json; charset=UTF-8' })
+    return jsonWithEtag(c, JSON.stringify({ ...(match.role === 'secret' ? set : { flows: set.flows }), ...(milestones && { milestones }) }))
   }
 }

@@ -41,7 +41,8 @@ export type ClientDeps = InitOptions & {
 }
 
 const isText = (value: unknown, max: number): value is string => typeof value == 'string' && value.length > 0 && value.length <= max
-const SHOW = { showTour: 'tour', showSurvey: 'survey', showChecklist: 'checklist', showAnnouncement: 'announcement' } as const
+// `preview` is the engine's too: it hands the flow to the `preview` chunk, past every rule (flow-engine-adapter.ts).
+const SHOW = { showTour: 'tour', showSurvey: 'survey', showChecklist: 'checklist', showAnnouncement: 'announcement', preview: 'preview' } as const
 
 /**
  * Builds an SDK instance from explicit seams; `init()` is this with the browser's. Use it in tests
@@ -198,7 +199,7 @@ export function createClient(deps: ClientDeps): Cairn {
       if (!isText(flow, LIMITS.id) && !(flow && typeof flow == 'object' && !Array.isArray(flow))) return invalid(name, 'a flow id or definition')
       if (!engine) return fail('no_engine', kind)
       // Only the options we know, read once: the engine keeps them, and a getter must not run later.
-      engine.show(kind as FlowKind, flow as never, options?.force === true ? { force: true } : undefined)
+      engine.show(kind as FlowKind | 'preview', flow as never, options?.force === true ? { force: true } : undefined)
     }
   }
 

@@ -40,7 +40,8 @@ export interface EngineHost {
 
 /** The flow engine, as the client drives it. */
 export interface FlowEngine {
-  show(kind: FlowKind, flow: string | Flow, options?: ShowOptions): void
+  /** `show*()`; `preview` is `sdk.preview()`, handed to the `preview` chunk past every rule. */
+  show(kind: FlowKind | 'preview', flow: string | Flow, options?: ShowOptions): void
   /** Every event the page records, for triggers and checklist progress. */
   observe?(event: CairnEvent): void
   /** A report of the host app about a headless flow (`flows.shown`, `surveys.answer`, …; see core/report.ts). */

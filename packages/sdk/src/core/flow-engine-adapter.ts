@@ -5,6 +5,7 @@ import type { FlowEngineDeps, StoredName } from '../engine/index.ts'
 import type { RuntimeOptions, WidgetRuntime } from '../widgets/runtime.ts'
 import type { EngineFactory, EventInput } from './engine.ts'
 import type { StoreSide } from './store-side.ts'
+import type { PreviewModule } from '../widgets/preview.tsx'
 
 import { chunkDeps } from './chunk-deps.ts'
 import { refreshDue } from './refresh.ts'
@@ -67,6 +68,14 @@ export function flowEngine(env: EngineEnv): EngineFactory {
       for (const dep of chunkDeps(name)) host.loadChunk(dep).catch(() => {})
       return host.loadChunk(name)
     }
+    /** Shows `flow` past every rule of the engine, kept nowhere: the `preview` chunk (widgets/preview.tsx). */
+    const preview = (flow: unknown) => void load('preview').then((m) => (m as PreviewModule).preview(host, flow, env.fetch)).catch((e) => host.fail('preview', e))
+    // A preview page (`?cairn_preview=<flowId>`) runs no other flow, and the engine keeps nothing of it.
+    const asked = /[?&]cairn_preview=([^&#]+)/.exec(env.url())
+    if (asked) {
+      preview(asked[1])
+      return { show: (kind, flow) => kind == 'preview' && preview(flow) }
+    }
     let side: Promise<StoreSide> | undefined
     let loaded: StoreSide | undefined
     /** The stores' and headless flows' side, loaded once; after a failure the next call tries again. */
@@ -109,9 +118,8 @@ export function flowEngine(env: EngineEnv): EngineFactory {
 
     /** The widget runtime, made once; after a failure the next call tries again (the network may be back). */
     const widgets = () => {
-      const loading = (runtime ??= load('runtime').then((m) => (m as RuntimeModule).createRuntime({
-        loadChunk: host.loadChunk, matchUrl, locale: options.locale, contentLocale: options.contentLocale, theme: options.theme, nonce: options.nonce, debug: options.debug, user: host.user,
-      })))
+      // The runtime takes what it knows of init's options (locale, contentLocale, theme, nonce, debug).
+      const loading = (runtime ??= load('runtime').then((m) => (m as RuntimeModule).createRuntime({ ...options, loadChunk: host.loadChunk, matchUrl, user: host.user })))
       loading.catch(() => runtime === loading && (runtime = undefined))
       return loading
     }
@@ -187,7 +195,7 @@ export function flowEngine(env: EngineEnv): EngineFactory {
     // Back on this page: what the user did on another device meanwhile (ticks, completions) shows here.
     const unreturn = endpoint && env.onReturn?.((hidden) => host.user() && refreshDue(host.clock.now(), synced, hidden) && engine.identify())
     return {
-      show: (kind, flow, opts) => engine.show(flow, kind, opts),
+      show: (kind, flow, opts) => (kind == 'preview' ? preview(flow) : engine.show(flow, kind, opts)),
       observe(event) {
         if (event.type === 'track') engine.track(event.name)
         else if (event.type === 'milestone' && engine.milestone(event.name)) tell('milestone', { name: event.name })

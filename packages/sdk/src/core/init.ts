@@ -27,8 +27,9 @@ export type InitExtras = Pick<ClientDeps, 'engine' | 'loadChunk' | 'stores'>
 export function init(options: InitOptions, extras: InitExtras = {}): Cairn {
   const given = {} as Record<string, unknown> & InitOptions
   for (const name of OPTION_NAMES) if (options?.[name] !== undefined) given[name] = options[name] as never
-  const win = typeof window == 'undefined' ? undefined : window
-  if (/[?&]cairn_debug=1(&|$)/.test(win?.location.search as string)) given.debug = true
+  // Undefined during server-side rendering.
+  const win = globalThis.window as Window | undefined
+  if (/[?&]cairn_debug=1\b/.test(win?.location.search as string)) given.debug = true
   const valid = typeof given.key == 'string' && given.key
   if (!valid || !win) {
     if (!valid && given.debug !== false) console.warn('[cairn] init() needs { key: "pk_…" }: nothing is recorded')

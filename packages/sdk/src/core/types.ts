@@ -144,6 +144,16 @@ export interface Cairn {
    * `init({ feed })` first if it is not on screen. Each opening is a `flow:shown` of `cairn-feed`.
    */
   showFeed(): void
+  /**
+   * Shows a flow at once for its author, by id (the collector's, from one of the project's
+   * `previewOrigins`: README "Preview on the real page"; or one of `init({ flows })`) or from a
+   * definition — whatever its trigger, audience, frequency, caps or holdout — under a "Preview · not
+   * recorded" bar that steps a tour, switches the language and closes. Nothing of it is stored on this
+   * device or counted in results. `?cairn_preview=<flowId>` in the page's URL does the same, and runs
+   * no other flow on that page.
+   * @example sdk.preview('welcome-tour')
+   */
+  preview(flow: string | Flow): void
   /** Listens to flow events; returns the function that stops listening. */
   on<E extends CairnEventName>(event: E, handler: (payload: CairnEventMap[E]) => void): () => void
   /** Sends what is queued now; resolves when sent or postponed (offline, backoff). */

@@ -12,7 +12,7 @@ export type QueuedCall = [string, unknown[], (0 | 1)?, (() => void)?]
 /** Calls kept while waiting for `init`; a page that never calls it must not grow memory for ever. */
 const MAX_PENDING = 200
 
-const METHODS = 'identify track showTour showSurvey showChecklist showAnnouncement showFeed on flush reset optOut optIn destroy'.split(' ') as (keyof Cairn)[]
+const METHODS = 'identify track showTour showSurvey showChecklist showAnnouncement showFeed preview on flush reset optOut optIn destroy'.split(' ') as (keyof Cairn)[]
 
 /**
  * Builds `window.cairn`. Before `init`, calls are kept and replayed in order once it runs; after it,

@@ -11,6 +11,7 @@ const CHUNKS: Record<string, () => Promise<unknown>> = {
   survey: () => import('../widgets/survey.tsx'),
   checklist: () => import('../widgets/checklist.tsx'),
   announcement: () => import('../widgets/announcement.tsx'),
+  preview: () => import('../widgets/preview.tsx'),
 }
 
 /** Loads a widget chunk by name (`runtime`, `tour`, …); rejects for any other name. */

@@ -40,7 +40,7 @@ export function createRuntime(options: RuntimeOptions): WidgetRuntime {
   // Chunks sit next to this one: a relative URL against the runtime chunk's own URL finds them.
   const loadChunk = options.loadChunk ?? importChunk(options.base ?? import.meta.url)
   const open = new Set<WidgetHandle>()
-  let host: HostRoot | undefined
+  let host: HostRoot | undefined = options.host
   let destroyed = false
 
   const reporter = (ctx: MountContext) => (event: WidgetEvent) => {

@@ -3,6 +3,7 @@ import type { Flow, FlowEnvelope, FlowKind, FlowState } from '@cairn/protocol'
 import type { AnswerInput, FlowControls } from '../../engine/index.ts'
 import type { StringTable } from '../../i18n/translate.ts'
 import type { TokenUser } from '../../content/tokens.ts'
+import type { HostRoot } from './host-root.ts'
 
 /** Lifecycle moments a widget reports; the SDK maps `type` to the wire's `flow_${type}` events. */
 export type WidgetEventType = 'shown' | 'step' | 'completed' | 'dismissed' | 'error' | 'answer' | 'warning'
@@ -45,6 +46,8 @@ export interface RuntimeOptions {
   debug?: boolean | undefined
   /** The document to render into. @default globalThis.document */
   document?: Document | undefined
+  /** The host element to render into, shared with other UI (the preview bar). @default one of its own, made on the first show */
+  host?: HostRoot | undefined
   /** The current user, read by `render` for each flow (tokens). */
   user?: (() => TokenUser | undefined) | undefined
   /**
