@@ -46,6 +46,8 @@ async function chaosRun(store: ChaosStore) {
 
     const plan = chaosPlan()
     let tracked = 0
+    // Events waiting in the browsers at each kill: what has to survive the outage.
+    const queuedAtKill: number[] = []
     const tabs = plan.map(async (rounds, tab) => {
       for (const round of rounds) {
         // A user does not queue a thousand events in a moment: the bound would drop the oldest.
@@ -60,6 +62,7 @@ async function chaosRun(store: ChaosStore) {
         await until(`${kill}/${KILLS + 1} of the events tracked`, () => tracked >= (kill * TOTAL) / (KILLS + 1), 120_000)
         const offline = profiles[USERS[kill % USERS.length]!]!
         await offline.setOffline(true)
+        queuedAtKill.push((await Promise.all(USERS.map((u) => queued(firstTab(u))))).reduce((a, b) => a + b, 0))
         await collector.crash()
         await offline.setOffline(false)
       }
@@ -67,6 +70,7 @@ async function chaosRun(store: ChaosStore) {
     await Promise.all([...tabs, chaos])
     await until('every queue delivered', async () => (await Promise.all(USERS.map((u) => queued(firstTab(u))))).every((n) => n === 0), 180_000)
     const delivered = Date.now()
+    expect(queuedAtKill.some((n) => n > 0)).toBe(true)
 
     await expectStateAndResults(collector.url, plan)
     stopped.collector = true
@@ -78,7 +82,7 @@ async function chaosRun(store: ChaosStore) {
     } finally {
       await storage.close()
     }
-    console.info(`chaos on ${store.name}: ${TOTAL} events, ${KILLS} kills, delivered in ${((delivered - began) / 1000).toFixed(1)} s`)
+    console.info(`chaos on ${store.name}: ${TOTAL} events, ${KILLS} kills (events queued in the browsers at each: ${queuedAtKill.join(', ')}), delivered in ${((delivered - began) / 1000).toFixed(1)} s`)
   } catch (error) {
     throw new Error(`${String(error)}\ncollector stderr:\n${collector.stderr().slice(-4000)}`, { cause: error })
   } finally {

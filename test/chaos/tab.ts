@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core'
-import type { Round } from './plan.ts'
+import { TRACK_NAME, type Round } from './plan.ts'
 
 type Cairn = {
-  _q?: unknown
   identify(id: string): void
   track(name: string, props: object): void
   showTour(flow: object, options: object): void
@@ -12,7 +11,7 @@ type Cairn = {
   flows: { shown(id: string): void; step(id: string, index: number): void; complete(id: string): void; dismiss(id: string): void }
   surveys: { answer(id: string, questionId: string, answer: number | string): void }
 }
-type Stores = { $active: { get(): { flowId: string } | null; subscribe(listener: (value: { flowId: string } | null) => void): () => void } }
+type Stores = { $active: { subscribe(listener: (value: { flowId: string } | null) => void): () => void } }
 
 /** Opens the script-tag page and waits for the real SDK (not the snippet's stub). */
 export async function openTab(page: Page): Promise<Page> {
@@ -31,7 +30,7 @@ export async function openTab(page: Page): Promise<Page> {
 export function playRound(page: Page, round: Round): Promise<void> {
   return page.evaluate(async (r) => {
     const cairn = (window as unknown as { cairn: Cairn }).cairn
-    for (let i = 0; i < r.tracks; i++) cairn.track('chaos_step', { tab: r.tab, round: r.round, i })
+    for (let i = 0; i < r.tracks; i++) cairn.track(r.name, { tab: r.tab, round: r.round, i })
     // The script tag's stores come with the engine, which the first show loads.
     const stores = () => cairn.stores ?? new Promise<Stores>((resolve) => cairn.on('stores', resolve))
     const onScreen = async (id: string) => {
@@ -58,7 +57,7 @@ export function playRound(page: Page, round: Round): Promise<void> {
     cairn.surveys.answer(r.surveyId, 'score', r.score)
     cairn.surveys.answer(r.surveyId, 'why', `round ${r.round}`)
     cairn.flows.dismiss(r.surveyId)
-  }, round)
+  }, { ...round, name: TRACK_NAME })
 }
 
 export const identify = (page: Page, user: string) => page.evaluate((id) => (window as unknown as { cairn: Cairn }).cairn.identify(id), user)
