@@ -9,6 +9,8 @@ import { spawnCollector, type SpawnedCollector } from '../collector/helpers/spaw
 /** The project the chaos pages send to (the script-tag page's key), without rate limit or published flows. */
 export const PROJECT = { id: 'chaos', writeKey: 'pk_demo', secretKey: 'sk_chaos' }
 
+const START_MS = 120_000
+
 /** Where the collector keeps its data: a PGlite data directory or a PostgreSQL schema. */
 export type ChaosStore = {
   name: string
@@ -63,7 +65,8 @@ export async function startRestartable(store: ChaosStore): Promise<Restartable> 
   const config = join(dir, 'cairn.config.json')
   await writeFile(config, JSON.stringify({ projects: [{ ...PROJECT, origins: [] }], rateLimit: false }))
   const port = await freePort()
-  const start = () => spawnCollector(['--port', String(port), '--host', '127.0.0.1', '--config', config, ...store.args], store.env)
+  // A fresh PGlite data directory runs initdb first: on a busy machine that has taken over 45 s.
+  const start = () => spawnCollector(['--port', String(port), '--host', '127.0.0.1', '--config', config, ...store.args], store.env, START_MS)
   let current: SpawnedCollector = await start()
   let log = ''
   return {
