@@ -25,7 +25,10 @@ const ROOT = resolve(import.meta.dirname, '../..')
  */
 async function chaosRun(store: ChaosStore) {
   const began = Date.now()
-  const collector = await startRestartable(store)
+  const collector = await startRestartable(store).catch(async (error: unknown) => {
+    await store.drop()
+    throw error
+  })
   const site = await startStaticServer(
     { '/pages/': resolve(ROOT, 'test/e2e/pages'), '/sdk/': resolve(ROOT, 'packages/sdk/dist') },
     () => ({ collector: collector.url }),

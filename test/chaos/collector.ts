@@ -67,7 +67,13 @@ export async function startRestartable(store: ChaosStore): Promise<Restartable> 
   const port = await freePort()
   // A fresh PGlite data directory runs initdb first: on a busy machine that has taken over 45 s.
   const start = () => spawnCollector(['--port', String(port), '--host', '127.0.0.1', '--config', config, ...store.args], store.env, START_MS)
-  let current: SpawnedCollector = await start()
+  let current: SpawnedCollector
+  try {
+    current = await start()
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true })
+    throw error
+  }
   let log = ''
   return {
     url: `http://127.0.0.1:${port}`,
