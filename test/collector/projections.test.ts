@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { project } from '../../packages/collector/src/storage/projections.ts'
-import { event, track } from './helpers/events.ts'
+import { event, newId, track } from './helpers/events.ts'
 import type { CairnEvent } from '@cairn/protocol'
 
 const at = (e: CairnEvent, ts: number) => ({ event: e, ts })
@@ -48,5 +48,20 @@ describe('project()', () => {
     const p = project([answer(3, 2), answer(9, 5), answer(1, 4), at(event({ type: 'milestone', name: 'aha' }), 8), at(event({ type: 'milestone', name: 'aha' }), 6)])
     expect(p.answers).toMatchObject([{ f: 'nps', sub: 's', q: 'score', answer: 9, at: 5, final: false, other: null }])
     expect(p.milestones).toEqual([{ a: 'anon-1', u: '', n: 'aha', at: 6 }])
+  })
+
+  it('breaks ties of one millisecond the same way in any order: the highest step, the answer with the greatest event id', () => {
+    // A headless tour reports step 1, step 2 and complete in one millisecond; after a crash the
+    // batches holding them can arrive in any order.
+    const step = (stepIndex: number) => at(event({ type: 'flow_step', flowId: 'tour', stepIndex, stepId: `s${stepIndex}` }), 7)
+    const answer = (value: number, id: string) =>
+      at(event({ type: 'survey_answer', flowId: 'nps', submissionId: 's', questionId: 'score', answer: value, id }), 7)
+    const events = [step(1), step(2), step(0), answer(4, newId(7)), answer(8, newId(7))]
+    const winner = events.slice(3).reduce((a, b) => (a.event.id > b.event.id ? a : b)).event as { answer: number }
+    for (const order of [events, [...events].reverse(), [events[1]!, events[4]!, events[0]!, events[3]!, events[2]!]]) {
+      const p = project(order)
+      expect(p.flowStates).toMatchObject([{ step: 2, stepAt: 7 }])
+      expect(p.answers).toMatchObject([{ answer: winner.answer, at: 7 }])
+    }
   })
 })

@@ -76,6 +76,23 @@ describeStores('storage', (target) => {
     expect((await storage.userState(project, 'u', { linkedOnly: false })).flows.nps).toMatchObject({ answers: { score: null }, submissionId: 's2' })
   })
 
+  it('keeps the highest step and the greatest answer id of one millisecond, whichever batch comes first', async () => {
+    const events = [
+      stored(event({ type: 'flow_step', flowId: 'tour', stepIndex: 1, stepId: 'b', userId: 'u', ts: T0 })),
+      stored(event({ type: 'flow_step', flowId: 'tour', stepIndex: 2, stepId: 'c', userId: 'u', ts: T0 })),
+      stored(event({ type: 'survey_answer', flowId: 'nps', submissionId: 's', questionId: 'score', answer: 3, userId: 'u', id: newId(T0), ts: T0 })),
+      stored(event({ type: 'survey_answer', flowId: 'nps', submissionId: 's', questionId: 'score', answer: 8, userId: 'u', id: newId(T0), ts: T0 })),
+    ]
+    const last = events[2]!.event.id > events[3]!.event.id ? 3 : 8
+    for (const order of [events, [...events].reverse()]) {
+      const project = freshProject()
+      for (const e of order) await storage.ingest(project, [e], T0 + 100)
+      const state = await storage.userState(project, 'u', { linkedOnly: false })
+      expect(state.flows.tour).toMatchObject({ step: 2, stepAt: T0 })
+      expect(state.flows.nps?.answers).toEqual({ score: last })
+    }
+  })
+
   it('keeps the earliest milestone across devices', async () => {
     const project = freshProject()
     await storage.ingest(project, [stored(event({ type: 'milestone', name: 'aha', userId: 'u', anonymousId: 'phone', ts: T0 + 50 }))], T0 + 100)

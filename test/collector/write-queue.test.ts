@@ -29,7 +29,7 @@ function fakeFlush() {
     }
     return inserted
   }
-  const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
+  const tick = () => new Promise((resolve) => setTimeout(() => setImmediate(resolve), 0))
   return { flush, flushes, release: async () => (waiting.shift()?.(), await tick()), fail: (e: Error) => (failNext = e), tick }
 }
 
@@ -52,6 +52,17 @@ describe('write queue (group commit)', () => {
     expect(await third).toEqual({ accepted: 1, duplicates: 0 })
   })
 
+  it('groups the requests that arrive in one turn of the event loop while no write runs', async () => {
+    const db = fakeFlush()
+    const write = createWriteQueue(db.flush, { writers: 1, maxEvents: 100 })
+    const answers = [write('p', items('a'), 1, 0), write('p', items('b'), 1, 0), write('q', items('c'), 1, 0)]
+    expect(db.flushes).toHaveLength(0)
+    await db.tick()
+    expect(db.flushes.map((group) => group.map((r) => r.items[0]?.event.id))).toEqual([['a', 'b', 'c']])
+    await db.release()
+    expect(await Promise.all(answers)).toEqual([1, 1, 1].map((accepted) => ({ accepted, duplicates: 0 })))
+  })
+
   it('credits an id carried by two requests of one group to the first, and counts in-request repeats as duplicates', async () => {
     const db = fakeFlush()
     const write = createWriteQueue(db.flush, { writers: 1, maxEvents: 100 })
@@ -71,10 +82,11 @@ describe('write queue (group commit)', () => {
     const write = createWriteQueue(db.flush, { writers: 2, maxEvents: 3 })
     const all = [write('p', items('a', 'b'), 2, 0), write('p', items('c', 'd'), 2, 0), write('p', items('e'), 1, 0), write('p', items('f', 'g'), 2, 0)]
     await db.tick()
-    expect(db.flushes.map((g) => g.length)).toEqual([1, 1])
-    for (let i = 0; i < 4; i++) await db.release()
+    // Both writers start, each with as many whole requests as fit in maxEvents, in arrival order.
+    expect(db.flushes.map((g) => g.map((r) => r.items.length))).toEqual([[2], [2, 1]])
+    for (let i = 0; i < 3; i++) await db.release()
     await Promise.all(all)
-    expect(db.flushes.map((g) => g.map((r) => r.items.length))).toEqual([[2], [2], [1, 2]])
+    expect(db.flushes.map((g) => g.map((r) => r.items.length))).toEqual([[2], [2, 1], [2]])
   })
 
   it('fails every request of a failed group, and goes on with the next', async () => {

@@ -68,7 +68,8 @@ ON CONFLICT (project_id, anonymous_id, user_id, flow_id) DO UPDATE SET
   completed_at = GREATEST(flow_states.completed_at, excluded.completed_at),
   dismissed_at = GREATEST(flow_states.dismissed_at, excluded.dismissed_at),
   held_out_at = LEAST(flow_states.held_out_at, excluded.held_out_at),
-  step = CASE WHEN excluded.step_at IS NOT NULL AND (flow_states.step_at IS NULL OR excluded.step_at >= flow_states.step_at)
+  step = CASE WHEN excluded.step_at IS NOT NULL AND (flow_states.step_at IS NULL OR excluded.step_at > flow_states.step_at
+      OR (excluded.step_at = flow_states.step_at AND excluded.step > flow_states.step))
     THEN excluded.step ELSE flow_states.step END,
   step_at = GREATEST(flow_states.step_at, excluded.step_at)`
 
@@ -91,7 +92,7 @@ ON CONFLICT (project_id, flow_id, submission_id, question_id) DO UPDATE SET
   anonymous_id = excluded.anonymous_id, user_id = excluded.user_id, event_id = excluded.event_id,
   answer = excluded.answer, other = excluded.other, final = excluded.final, answered_at = excluded.answered_at,
   question_type = excluded.question_type, scale = excluded.scale
-WHERE excluded.answered_at >= survey_responses.answered_at`
+WHERE (excluded.answered_at, excluded.event_id) > (survey_responses.answered_at, survey_responses.event_id)`
 
 export const UPSERT_MILESTONES = `
 INSERT INTO milestones (project_id, anonymous_id, user_id, name, reached_at)

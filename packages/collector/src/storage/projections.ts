@@ -75,7 +75,9 @@ export function project(events: readonly StoredEvent[]): Projections {
   const milestones = table<MilestoneRow>()
   const counts = table<CountRow>()
 
-  // Traits merge in time order, so sort once; every other rule is order-independent.
+  // Traits merge in time order, so sort once; every other rule is order-independent, ties included:
+  // steps of one millisecond (a headless tour's step and complete) keep the highest step, answers the
+  // greatest event id, whichever batch brought them first.
   const sorted = [...events].sort((x, y) => x.ts - y.ts)
   for (const { event: e, ts } of sorted) {
     const actor = { a: e.anonymousId, u: e.userId ?? '' }
@@ -117,7 +119,7 @@ export function project(events: readonly StoredEvent[]): Projections {
           ...actor, f: e.flowId, sub: e.submissionId, q: e.questionId, id: e.id,
           answer: e.answer, other: e.other ?? null, final: e.final ?? false, at: ts, qt: e.questionType ?? null, scale: e.scale ?? null,
         }), (row) => {
-          if (ts < row.at) return
+          if (ts < row.at || (ts === row.at && e.id.toLowerCase() < row.id.toLowerCase())) return
           Object.assign(row, { ...actor, id: e.id, answer: e.answer, other: e.other ?? null, final: e.final ?? false, at: ts, qt: e.questionType ?? null, scale: e.scale ?? null })
         })
         break
@@ -135,7 +137,7 @@ export function project(events: readonly StoredEvent[]): Projections {
           // "Ask me later" puts a survey off; it does not turn it down.
           else if (e.type === 'flow_dismissed' && e.reason !== 'later') row.dismissedAt = later(row.dismissedAt, ts)
           else if (e.type === 'flow_held_out') row.heldOutAt = Math.min(row.heldOutAt ?? ts, ts)
-          else if (e.stepIndex !== undefined && (row.stepAt === null || ts >= row.stepAt)) {
+          else if (e.stepIndex !== undefined && (row.stepAt === null || ts > row.stepAt || (ts === row.stepAt && e.stepIndex > row.step!))) {
             row.step = e.stepIndex
             row.stepAt = ts
           }
