@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { defaultClientConditions, defaultServerConditions, type Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import { chunkGraph } from './packages/sdk/build/chunk-graph.ts'
 
@@ -15,6 +16,19 @@ function widgetEntries(): Record<string, string> {
   return { ...widgets, engine: `${sdk}/src/core/engine-chunk.ts`, stores: `${sdk}/src/core/store-side.ts` }
 }
 
+/** The npm build's dependencies stay imports: the app's bundler dedupes them with its own copies. */
+const NPM_EXTERNAL = /^(preact|nanostores|@floating-ui\/dom|@cairn\/protocol)(\/|$)/
+
+/** The snippet ships beside `cairn.js` so a team can copy it from the installed package. */
+function snippetFile(): Plugin {
+  return {
+    name: 'cairn-snippet',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'snippet.js', source: readFileSync(`${sdk}/src/loader/snippet.js`, 'utf8') })
+    },
+  }
+}
+
 /**
  * One config for the build and the tests.
  *
@@ -26,6 +40,9 @@ function widgetEntries(): Record<string, string> {
  * `e2e` (real Chromium against a real collector).
  */
 export default defineConfig({
+  // Inside the repository every `@cairn/*` import resolves to its TypeScript source (docs/packaging.md).
+  resolve: { conditions: ['@cairn/source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['@cairn/source', ...defaultServerConditions], externalConditions: ['@cairn/source'] } },
   builder: {
     async buildApp(builder) {
       for (const name of ['script', 'npm', 'widgets']) {
@@ -42,7 +59,7 @@ export default defineConfig({
         emptyOutDir: true,
         minify: true,
         lib: { entry: `${sdk}/src/loader/script.ts`, formats: ['iife'], name: 'cairnScript' },
-        rollupOptions: { output: { entryFileNames: 'cairn.js' } },
+        rollupOptions: { plugins: [snippetFile()], output: { entryFileNames: 'cairn.js' } },
       },
     },
     npm: {
@@ -53,7 +70,7 @@ export default defineConfig({
         minify: false,
         lib: { entry: `${sdk}/src/index.ts`, formats: ['es'] },
         // Widgets are dynamic imports, so they come out as chunks; plain names keep the size table stable.
-        rollupOptions: { output: { entryFileNames: 'index.js', chunkFileNames: '[name].js' } },
+        rollupOptions: { external: (id) => NPM_EXTERNAL.test(id), output: { entryFileNames: 'index.js', chunkFileNames: '[name].js' } },
       },
     },
     widgets: {
