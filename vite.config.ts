@@ -37,7 +37,7 @@ function snippetFile(): Plugin {
  * and the widget chunks, ESM files next to `cairn.js` that it loads with `import()` on demand.
  *
  * Test projects: `node` (protocol, collector, budgets), `dom` (SDK, widgets and dashboard under happy-dom) and
- * `e2e` (real Chromium against a real collector).
+ * `e2e` (real Chromium against a real collector) and `install` (the packed tarballs in a fresh project).
  */
 export default defineConfig({
   // Inside the repository every `@cairn/*` import resolves to its TypeScript source (docs/packaging.md).
@@ -128,6 +128,18 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'install',
+          environment: 'node',
+          include: ['test/install/**/*.test.ts'],
+          // Packing, `npm install` from the cache and a vite build before the first test (docs/packaging.md).
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },
