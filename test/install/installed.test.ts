@@ -96,7 +96,8 @@ describe.skipIf(!chromiumAvailable())('the packed tarballs, installed in a fresh
   })
 
   it('the installed cairn.js in a script tag tracks an event into the collector', async () => {
-    const running = collector ?? (await Promise.reject(new Error('the collector of the previous test is not running')))
+    if (!collector) throw new Error('the collector of the previous test is not running')
+    const running = collector
     const site = await startStaticServer(
       { '/cairn/': join(project.dir, 'node_modules/@cairn/sdk/dist'), '/pages/': join(ROOT, 'test/install/pages') },
       () => ({ collector: running.url }),
