@@ -138,7 +138,7 @@ export default defineConfig({
           environment: 'node',
           include: ['test/install/**/*.test.ts'],
           // Packing, `npm install` from the cache and a vite build before the first test (docs/packaging.md).
-          testTimeout: 120_000,
+          testTimeout: 240_000,
           hookTimeout: 300_000,
           fileParallelism: false,
         },
