@@ -19,6 +19,9 @@ function widgetEntries(): Record<string, string> {
 /** The npm build's dependencies stay imports: the app's bundler dedupes them with its own copies. */
 const NPM_EXTERNAL = /^(preact|nanostores|@floating-ui\/dom|@cairn\/protocol)(\/|$)/
 
+/** Vitest's default conditions (vitest's getDefaultServerConditions). */
+const TEST_CONDITIONS = defaultServerConditions.filter((c) => c !== 'module')
+
 /** The snippet ships beside `cairn.js` so a team can copy it from the installed package. */
 function snippetFile(): Plugin {
   return {
@@ -41,8 +44,10 @@ function snippetFile(): Plugin {
  */
 export default defineConfig({
   // Inside the repository every `@cairn/*` import resolves to its TypeScript source (docs/packaging.md).
-  resolve: { conditions: ['@cairn/source', ...defaultClientConditions] },
-  ssr: { resolve: { conditions: ['@cairn/source', ...defaultServerConditions], externalConditions: ['@cairn/source'] } },
+  // Under Vitest, on top of Vitest's own defaults (Node's conditions, for every test environment): the
+  // browser ones would give happy-dom tests a second preact beside the one @testing-library loads.
+  resolve: { conditions: ['@cairn/source', ...(process.env['VITEST'] ? TEST_CONDITIONS : defaultClientConditions)] },
+  ssr: { resolve: { conditions: ['@cairn/source', ...TEST_CONDITIONS] } },
   builder: {
     async buildApp(builder) {
       for (const name of ['script', 'npm', 'widgets']) {
