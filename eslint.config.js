@@ -1,3 +1,4 @@
+import { defineConfig } from 'eslint/config'
 import tseslint from 'typescript-eslint'
 
 /** Only the few rules that catch real bugs (STYLE.md 9); formatting is nobody's business here. */
@@ -5,7 +6,7 @@ const restrictedTests = ['describe', 'it', 'test'].flatMap((object) =>
   ['only', 'skip', 'todo'].map((property) => ({ object, property, message: `${object}.${property} leaves tests out of the run; use skipIf with a loud reason, or delete the test.` })),
 )
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['**/dist/**', 'packages/collector/dashboard/**', 'packages/collector/demo-flows/**', '**/node_modules/**', 'test/.tmp/**'] },
   {
     files: ['**/*.{ts,tsx}'],
