@@ -33,10 +33,14 @@ function browserFile(specifier: string): string {
 
 /**
  * The npm build leaves its dependencies as bare imports for the app's bundler. A test page has no
- * bundler, so its server does what one would: each bare import becomes the root-relative URL of the
- * file (`/node_modules/preact/dist/preact.module.js`), which {@link repoFile} then serves.
+ * bundler, so its server does the two things one would: each bare import becomes the root-relative
+ * URL of the file (`/node_modules/preact/dist/preact.module.js`), which {@link repoFile} then serves,
+ * and `process.env.NODE_ENV` (nanostores reads it when a store is made) becomes `"production"`.
  */
-export const resolveBareImports = (code: string) => code.replace(BARE, (_, before: string, quote: string, spec: string) => `${before}${quote}/${browserFile(spec)}${quote}`)
+export const asBundled = (code: string) =>
+  code
+    .replace(BARE, (_, before: string, quote: string, spec: string) => `${before}${quote}/${browserFile(spec)}${quote}`)
+    .replaceAll('process.env.NODE_ENV', '"production"')
 
 /** The repository file a rewritten URL names, when it is a dependency's or the built protocol's JavaScript. */
 export function repoFile(path: string): string | undefined {
