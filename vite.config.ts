@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { defaultClientConditions, defaultServerConditions, type Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import { chunkGraph } from './packages/sdk/build/chunk-graph.ts'
 
@@ -15,6 +16,22 @@ function widgetEntries(): Record<string, string> {
   return { ...widgets, engine: `${sdk}/src/core/engine-chunk.ts`, stores: `${sdk}/src/core/store-side.ts` }
 }
 
+/** The npm build's dependencies stay imports: the app's bundler dedupes them with its own copies. */
+const NPM_EXTERNAL = /^(preact|nanostores|@floating-ui\/dom|@cairn\/protocol)(\/|$)/
+
+/** Vitest's default conditions (vitest's getDefaultServerConditions). */
+const TEST_CONDITIONS = defaultServerConditions.filter((c) => c !== 'module')
+
+/** The snippet ships beside `cairn.js` so a team can copy it from the installed package. */
+function snippetFile(): Plugin {
+  return {
+    name: 'cairn-snippet',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'snippet.js', source: readFileSync(`${sdk}/src/loader/snippet.js`, 'utf8') })
+    },
+  }
+}
+
 /**
  * One config for the build and the tests.
  *
@@ -23,9 +40,14 @@ function widgetEntries(): Record<string, string> {
  * and the widget chunks, ESM files next to `cairn.js` that it loads with `import()` on demand.
  *
  * Test projects: `node` (protocol, collector, budgets), `dom` (SDK, widgets and dashboard under happy-dom) and
- * `e2e` (real Chromium against a real collector).
+ * `e2e` (real Chromium against a real collector) and `install` (the packed tarballs in a fresh project).
  */
 export default defineConfig({
+  // Inside the repository every `@cairn/*` import resolves to its TypeScript source (docs/packaging.md).
+  // Under Vitest, on top of Vitest's own defaults (Node's conditions, for every test environment): the
+  // browser ones would give happy-dom tests a second preact beside the one @testing-library loads.
+  resolve: { conditions: ['@cairn/source', ...(process.env['VITEST'] ? TEST_CONDITIONS : defaultClientConditions)] },
+  ssr: { resolve: { conditions: ['@cairn/source', ...TEST_CONDITIONS] } },
   builder: {
     async buildApp(builder) {
       for (const name of ['script', 'npm', 'widgets']) {
@@ -42,21 +64,18 @@ export default defineConfig({
         emptyOutDir: true,
         minify: true,
         lib: { entry: `${sdk}/src/loader/script.ts`, formats: ['iife'], name: 'cairnScript' },
-        rollupOptions: { output: { entryFileNames: 'cairn.js' } },
+        rollupOptions: { plugins: [snippetFile()], output: { entryFileNames: 'cairn.js' } },
       },
     },
     npm: {
       consumer: 'client',
-      // nanostores reads `process.env.NODE_ENV` when a store is made (the engine makes its own at start),
-      // which a page loading this module without a bundler has no `process` for.
-      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
       build: {
         outDir: `${sdk}/dist/esm`,
         emptyOutDir: false,
         minify: false,
         lib: { entry: `${sdk}/src/index.ts`, formats: ['es'] },
         // Widgets are dynamic imports, so they come out as chunks; plain names keep the size table stable.
-        rollupOptions: { output: { entryFileNames: 'index.js', chunkFileNames: '[name].js' } },
+        rollupOptions: { external: (id) => NPM_EXTERNAL.test(id), output: { entryFileNames: 'index.js', chunkFileNames: '[name].js' } },
       },
     },
     widgets: {
@@ -114,6 +133,18 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'install',
+          environment: 'node',
+          include: ['test/install/**/*.test.ts'],
+          // Packing, `npm install` from the cache and a vite build before the first test (docs/packaging.md).
+          testTimeout: 240_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

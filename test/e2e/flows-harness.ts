@@ -6,6 +6,7 @@ import { extname, join, normalize, resolve } from 'node:path'
 import type { Flow, UserState } from '@cairn/protocol'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
+import { asBundled, repoFile } from './harness/bare-imports.ts'
 import { launchChromium } from './harness/chromium.ts'
 import { startCollectorProcess, type CollectorProcess } from './harness/collector-process.ts'
 
@@ -156,13 +157,15 @@ export async function startFlowsFixture(flows: readonly Flow[], inline: readonly
       send('text/javascript', pageScript(endpoint, [...inline]))
     } else if (path === '/npm.js') {
       send('text/javascript', npmScript(endpoint))
+    } else if (repoFile(path)) {
+      send('text/javascript', asBundled(readFileSync(repoFile(path)!, 'utf8')))
     } else {
       const file = join(DIST, normalize(path.replace(/^\/sdk\//, '/')).replace(/^(\.\.[/\\])+/, ''))
       if (!path.startsWith('/sdk/') || !file.startsWith(DIST) || !existsSync(file) || extname(file) !== '.js') {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
         return
       }
-      send('text/javascript', readFileSync(file))
+      send('text/javascript', path.startsWith('/sdk/esm/') ? asBundled(readFileSync(file, 'utf8')) : readFileSync(file))
     }
   })
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))

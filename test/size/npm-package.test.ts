@@ -7,7 +7,7 @@ const PKG = join(ROOT, 'packages/sdk')
 const manifest = JSON.parse(readFileSync(join(PKG, 'package.json'), 'utf8')) as {
   sideEffects: boolean
   types: string
-  exports: { '.': { types: string; development: string; default: string } }
+  exports: { '.': { '@cairn/source': string; types: string; default: string } }
 }
 
 /** The public surface of `@cairn/sdk` (values; types are checked by tsc). */

@@ -1,6 +1,3 @@
 #!/usr/bin/env node
-// The collector is TypeScript run by tsx (no build step); register it, then start the CLI.
-import { register } from 'tsx/esm/api'
-
-register()
-await import('../src/cli.ts')
+// The compiled collector (`npm run build` in the repository; the published package ships dist/).
+await import('../dist/cli.js')

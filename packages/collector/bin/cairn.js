@@ -1,8 +1,4 @@
 #!/usr/bin/env node
-// The collector is TypeScript run by tsx (no build step); register it, then run the CLI.
-import { register } from 'tsx/esm/api'
-
-register()
-const { cairn } = await import('../src/cli/cairn.ts')
-const { processIo } = await import('../src/cli/io.ts')
+const { cairn } = await import('../dist/cli/cairn.js')
+const { processIo } = await import('../dist/cli/io.js')
 process.exitCode = await cairn(process.argv.slice(2), processIo)

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs'
-import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Server } from 'node:http'
 import { createAdaptorServer } from '@hono/node-server'
@@ -28,7 +27,7 @@ export type StartOptions = {
   databaseUrl?: string
   /** Operational messages (storage, demo notice, flow file errors). @default writes to stderr */
   log?: (line: string) => void
-  /** The built dashboard served at `/dashboard/`. @default the build of `@cairn/dashboard` */
+  /** The built dashboard served at `/dashboard/`. @default the copy of `@cairn/dashboard`'s build inside this package */
   dashboardDir?: string
 }
 
@@ -63,10 +62,8 @@ async function resolveConfig(path: string | undefined, log: (line: string) => vo
   return config
 }
 
-/** Where `@cairn/dashboard` is built (its `dist`), whether or not the build exists yet. */
-function defaultDashboardDir(): string {
-  return dirname(fileURLToPath(import.meta.resolve('@cairn/dashboard/dist/index.html')))
-}
+/** The dashboard's build, copied into this package by `npm run build` (same place from `src/` and `dist/`). */
+const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../dashboard/', import.meta.url))
 
 function clientIp(trustProxy: boolean) {
   return (c: Context): string => {
@@ -93,7 +90,7 @@ export async function startCollector(opts: StartOptions = {}): Promise<RunningCo
   const storage = await openStorage(opts.databaseUrl !== undefined ? { databaseUrl: opts.databaseUrl } : { dataDir: opts.dataDir ?? './.cairn-data' })
   const flows = createFlowSource(config.projects, { log })
   await Promise.all(config.projects.map((p) => flows.flowsFor(p.id)))
-  const dashboard = dashboardDir(opts.dashboardDir ?? defaultDashboardDir())
+  const dashboard = dashboardDir(opts.dashboardDir ?? DEFAULT_DASHBOARD_DIR)
   const app = createApp({ config, storage, flows, clientIp: clientIp(config.trustProxy), log, dashboard })
   const expiry = startEventExpiry(storage, config.projects, { log })
 

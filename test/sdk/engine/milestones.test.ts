@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createFlowEngine, type FlowEngineDeps } from '../../../packages/sdk/src/engine/index.ts'
-import { fakeCollector, fakeDeps, follow, settle } from './fake-deps.ts'
+import { fakeDeps, follow, settle } from './fake-deps.ts'
 
 const invite = { id: 'invite', kind: 'announcement', style: 'banner', title: 'Invite', trigger: { milestone: 'created_first_project' } }
 const checklist = {

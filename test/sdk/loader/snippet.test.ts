@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { runInThisContext } from 'node:vm'
 import { gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
@@ -25,7 +26,8 @@ describe('the copy-paste snippet', () => {
       return new Response('{"accepted":3,"duplicates":0,"rejected":[]}', { status: 200 })
     }) as typeof fetch
     const src = 'https://cdn.test/cairn/cairn.js'
-    new Function(source.replace(/"https:\/\/[^"]+\/cairn\.js"/, JSON.stringify(src)))()
+    // As a pasted <script>: a classic script in the page's global scope.
+    runInThisContext(source.replace(/"https:\/\/[^"]+\/cairn\.js"/, JSON.stringify(src)))
 
     const stub = (window as unknown as { cairn: Record<string, (...args: unknown[]) => unknown> & { _q: unknown[] } }).cairn
     stub.init!({ key: 'pk_snippet', endpoint: 'https://collector.test' })

@@ -3,12 +3,13 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DEFAULT_RATE_LIMIT, type Config } from './config.ts'
 
-const REPO_FLOWS = fileURLToPath(new URL('../../../../demo/flows', import.meta.url))
+/** The repository's `demo/flows`, copied into this package by `npm run build` (same place from `src/` and `dist/`). */
+const PACKAGED_FLOWS = fileURLToPath(new URL('../../demo-flows', import.meta.url))
 
-/** `demo/flows` under the working directory when there is one, else the one in this repository. */
+/** `demo/flows` under the working directory when there is one, else the copy inside this package. */
 export function demoFlowsDir(cwd = process.cwd()): string {
   const local = resolve(cwd, 'demo/flows')
-  return existsSync(local) ? local : REPO_FLOWS
+  return existsSync(local) ? local : PACKAGED_FLOWS
 }
 
 /** The demo app's origins (`npm start`), where its flows may be previewed with the write key. */

@@ -32,7 +32,7 @@ export function SignIn({ expired, onDone, embedded }: { expired?: boolean; onDon
     }
   }
   const form = (
-    <form class="signin-form" method="post" action="/dashboard/session" onSubmit={submit} noValidate>
+    <form class="signin-form" method="post" action="/dashboard/session" onSubmit={(event) => void submit(event)} noValidate>
       <label for="signin-key">{l.t('keyLabel')}</label>
       <input id="signin-key" name="key" type="password" autocomplete="current-password" spellcheck={false} required
         aria-describedby={error ? 'signin-error signin-hint' : 'signin-hint'} aria-invalid={error ? true : undefined} dir="ltr" />

@@ -19,8 +19,8 @@ export function lazyEngine(load: (host: EngineHost) => Promise<EngineFactory>, r
     /** This page's first read of the flows, handed to the engine so that it does not ask again. */
     let early: Promise<Response> | undefined
     const pending: ((e: FlowEngine) => void)[] = []
-    const start = () =>
-      (loading ??= load(host).then(
+    const start = () => {
+      loading ??= load(host).then(
         (factory) => {
           if (dead) return
           engine = factory(host, early)
@@ -31,7 +31,8 @@ export function lazyEngine(load: (host: EngineHost) => Promise<EngineFactory>, r
           pending.length = 0
           host.fail('engine_chunk', error)
         },
-      ))
+      )
+    }
     const use = (call: (e: FlowEngine) => void, needed?: boolean) => {
       if (engine) return call(engine)
       if (needed) start()

@@ -1,4 +1,4 @@
-import type { Answer, FlowEnvelope, FlowEventType, FlowKind } from '@cairn/protocol'
+import type { Answer, FlowEnvelope, FlowEventType } from '@cairn/protocol'
 import { DEFAULT_LIMITS, isModal, pageFails } from './budget.ts'
 import { decide, type Ask, type Decision } from './decide.ts'
 import type { EngineEventType, EnginePayload, FlowControls, FlowEngine, FlowEngineDeps, FlowEngineOptions, WidgetHandle } from './deps.ts'
