@@ -1,10 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openStorage, type Storage } from '@cairn/collector'
 import { freshSchema } from '../collector/helpers/postgres.ts'
 import { spawnCollector, type SpawnedCollector } from '../collector/helpers/spawn.ts'
+import { freePort } from '../collector/helpers/free-port.ts'
 
 /** The project the chaos pages send to (the script-tag page's key), without rate limit or published flows. */
 export const PROJECT = { id: 'chaos', writeKey: 'pk_demo', secretKey: 'sk_chaos' }
@@ -39,16 +39,6 @@ export async function postgresStore(): Promise<ChaosStore> {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
 
 /** A `cairn-collector` child process that can be SIGKILLed and started again on the same port and store. */
 export type Restartable = {

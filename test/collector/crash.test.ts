@@ -1,4 +1,3 @@
-import { createServer } from 'node:net'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,21 +6,12 @@ import { openStorage, type Storage } from '@cairn/collector'
 import { batch, track } from './helpers/events.ts'
 import { spawnCollector, type SpawnedCollector } from './helpers/spawn.ts'
 import { describePostgres, freshSchema } from './helpers/postgres.ts'
+import { freePort } from './helpers/free-port.ts'
 
 const KILLS = 4
 const SENDERS = 3
 const BATCH = 25
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
