@@ -91,14 +91,14 @@ export default defineConfig({
         rollupOptions: {
           plugins: [chunkGraph()],
           input: widgetEntries(),
-          preserveEntrySignatures: 'exports-only',
+          preserveEntrySignatures: 'allow-extension',
           output: {
             format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunk-[name].js',
             // Chromium's explicit compile hint: compile every function while the chunk loads, not one by
             // one on first call (a cold first tour step spent ~25 ms compiling: test/bench/tour.bench.ts).
             // The shared runtime, floating-ui, the tour, the survey and the engine (21–35 B gzip each; the
             // checklist and announcement paths are at their byte ceilings).
-            postBanner: (chunk) => (/^(chunk-runtime|chunk-position|engine|tour|survey)\.js$/.test(chunk.fileName) ? '//# allFunctionsCalledOnLoad' : ''),
+            postBanner: (chunk) => (/^(runtime|position|engine|tour|survey)\.js$/.test(chunk.fileName) ? '//# allFunctionsCalledOnLoad' : ''),
           },
         },
       },

@@ -74,7 +74,7 @@ describe('lazyEngine', () => {
     const { load, read } = setup({ endpoint: 'http://127.0.0.1:1', flowsAnswer })
     await settle()
     await settle()
-    expect(read).toHaveBeenCalledWith('http://127.0.0.1:1/v1/flows?key=pk_test', { credentials: 'omit' })
+    expect(read).toHaveBeenCalledWith('http://127.0.0.1:1/v1/flows?key=pk_test')
     expect(load).toHaveBeenCalledTimes(loads)
   })
 

@@ -147,7 +147,7 @@ describe('the SDK drives the flow engine, which renders through the widget runti
     const remote = [{ ...tour, trigger: { url: '/projects/*' } }]
     const first = client({ routes: { '/v1/flows': () => json({ flows: remote }, { etag: '"abc"' }) } })
     await dialog('Welcome, there')
-    expect(first.reads.requests.map((r) => [r.method, r.url, r.credentials])).toEqual([['GET', `${ENDPOINT}/v1/flows?key=pk_test`, 'omit']])
+    expect(first.reads.requests.map((r) => [r.method, r.url, r.credentials])).toEqual([['GET', `${ENDPOINT}/v1/flows?key=pk_test`, 'same-origin']])
     first.sdk.destroy()
 
     // The next page: the collector says nothing changed; the flows come from the cache.

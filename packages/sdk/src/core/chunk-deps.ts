@@ -9,7 +9,7 @@ const GRAPH: string = '__cairn_chunk_graph__'
  * The chunks that `name` imports, directly or not. The browser finds a chunk's imports only once the
  * chunk has arrived, one round trip per level; asked for together with the chunk, they all come in
  * the same round trip.
- * @example chunkDeps('tour') // ['chunk-runtime', 'chunk-position', 'chunk-dom-target', 'chunk-url-pattern']
+ * @example chunkDeps('tour') // ['chunk-dom-target', 'runtime', 'position']
  */
 export function chunkDeps(name: string): string[] {
   const graph = new Map(GRAPH.split(';').map((entry) => entry.split(':') as [string, string]))

@@ -7,6 +7,9 @@ import { navigation } from './navigation.ts'
  * storage event). `cairn.js` loads it only on a page that has flows to decide about (see
  * `lazy-engine.ts`), so a page that only tracks pays for neither.
  */
+/** When the page is idle (within `wait` ms), or on the next turn where it can't tell. */
+const later = (win: Window, run: () => void, wait: number) => (win.requestIdleCallback ? win.requestIdleCallback(run, { timeout: wait }) : win.setTimeout(run, 1))
+
 export function browserFlowEngine(win: Window): EngineFactory {
   return flowEngine({
     fetch: (url, request) => fetch(url, request),
@@ -15,7 +18,7 @@ export function browserFlowEngine(win: Window): EngineFactory {
     // Not on a connection the reader asked to spare (Save-Data).
     idle: (win.navigator as { connection?: { saveData?: boolean } }).connection?.saveData
       ? undefined
-      : (run) => (win.requestIdleCallback ? win.requestIdleCallback(run, { timeout: 5000 }) : win.setTimeout(run, 1)),
+      : (run) => later(win, run, 5000),
     onReturn(listener) {
       const doc = win.document
       const back = () => listener(doc.visibilityState == 'hidden')
@@ -26,10 +29,16 @@ export function browserFlowEngine(win: Window): EngineFactory {
         doc.removeEventListener('visibilitychange', back)
       }
     },
+    // Chromium's first `storage` listener of a page costs ~10 ms: added once the page is idle, then told
+    // `null` (anything may have changed meanwhile), so that the first widget does not wait for it.
     onStorage(listener) {
       const heard = (event: StorageEvent) => listener(event.key)
-      win.addEventListener('storage', heard)
-      return () => win.removeEventListener('storage', heard)
+      let on = true
+      later(win, () => on && (win.addEventListener('storage', heard), listener(null)), 2000)
+      return () => {
+        on = false
+        win.removeEventListener('storage', heard)
+      }
     },
   })
 }

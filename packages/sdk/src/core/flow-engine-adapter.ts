@@ -30,7 +30,7 @@ export type EngineEnv = {
   url(): string
   /** SPA navigations (`navigation(window)`). */
   onNavigate?: ((listener: (url: string) => void) => () => void) | undefined
-  /** Another tab wrote a storage key (the `storage` event); returns an unsubscribe function. */
+  /** Another tab wrote a storage key (the `storage` event), or `null`: any key may have changed (cleared, or not heard); returns an unsubscribe function. */
   onStorage?: ((listener: (key: string | null) => void) => () => void) | undefined
   /**
    * Runs `run` when the page is idle: where widget chunks are fetched ahead for flows that may show
@@ -97,13 +97,15 @@ export function flowEngine(env: EngineEnv): EngineFactory {
      * A "simple" CORS request — no custom header, so no preflight before each page's first flow: the
      * browser's HTTP cache does the conditional `If-None-Match` itself (the collector answers
      * `Cache-Control: no-cache` with an ETag, so every read is revalidated and a 304 costs no body).
+     * Default credentials ('same-origin', so no cookies to another origin), as a page's
+     * `<link rel="preload" as="fetch" crossorigin>` of the flows asks, so that the browser can hand that over.
      */
     const read = async (path: string, tries = 0): Promise<Response> => {
       let response: Response | undefined
       let failure: unknown
       try {
         response = await env.fetch(`${endpoint}/v1/${path}key=${encodeURIComponent(options.key)}`, {
-          credentials: 'omit', signal: AbortSignal.timeout?.(READ_TIMEOUT),
+          signal: AbortSignal.timeout?.(READ_TIMEOUT),
         })
       } catch (error) {
         failure = error
@@ -155,7 +157,7 @@ export function flowEngine(env: EngineEnv): EngineFactory {
         tell('milestone', { name })
       },
       onNavigate: env.onNavigate,
-      onStored: onStorage && ((listener) => onStorage((key) => key == stored('state') && listener())),
+      onStored: onStorage && ((listener) => onStorage((key) => (key === null || key == stored('state')) && listener())),
       log: options.debug ? (message) => (env.console ?? console).info('[cairn]', message) : undefined,
       changed() {
         host.stores()?.refresh()

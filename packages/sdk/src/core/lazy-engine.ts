@@ -45,7 +45,9 @@ export function lazyEngine(load: (host: EngineHost) => Promise<EngineFactory>, r
     // `live`: definitions of flows in progress that this page may resume (engine/live.ts).
     if (some(options.flows) || worth(stored('flows')) || some(stored('live'))) start()
     else if (endpoint) {
-      early = read(`${endpoint}/v1/flows?key=${encodeURIComponent(options.key)}`, { credentials: 'omit' })
+      // The browser's default credentials ('same-origin': no cookies to another origin), the same request
+      // as the README's `<link rel="preload" as="fetch" crossorigin>`, which the browser then hands over.
+      early = read(`${endpoint}/v1/flows?key=${encodeURIComponent(options.key)}`)
       early.then((r) => (r.ok ? r.clone().json() : undefined)).then((answer) => worth(answer) && start(), () => {})
     }
     return {

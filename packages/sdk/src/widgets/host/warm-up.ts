@@ -1,4 +1,3 @@
-import { numberFormatter } from '../../i18n/numbers.ts'
 import { FONT } from './styles.ts'
 
 /**
@@ -14,16 +13,15 @@ export type WarmUpWindow = {
 }
 
 /**
- * Pays, while the page is idle, the one-time costs a page's first widget would otherwise pay during its
- * show (measured in Chromium): the browser's number data, loaded by the first `Intl.NumberFormat`
- * (15–30 ms), and the widgets' default font when the page itself doesn't use it: a lookup of the family
+ * Pays, while the page is idle, a one-time cost a page's first widget would otherwise pay during its
+ * show (measured in Chromium): the widgets' default font when the page itself doesn't use it: a lookup of the family
  * (10–15 ms), then one more for each size and weight drawn (≈1–3 ms each, about 6 ms for a tour step),
  * and for Persian and Arabic the fallback font their letters come from (≈2 ms). A canvas measuring
- * text in each of {@link STRIKES} fills the same font cache. Nothing is added to the page.
+ * text in each of {@link STRIKES} fills the same font cache. Nothing is added to the page. (The other
+ * such cost, the browser's number data, is not paid at all in the widgets' own languages: `numbers.ts`.)
  */
 export function warmUp(win: WarmUpWindow = globalThis as WarmUpWindow): void {
   win.requestIdleCallback?.(() => {
-    numberFormatter('en')(0)
     const canvas = win.OffscreenCanvas && new win.OffscreenCanvas(1, 1).getContext('2d')
     if (canvas) {
       for (const strike of STRIKES) {
