@@ -1,6 +1,6 @@
 /**
  * `npm run bench:cold`: how long a page waits for its first widget, first visit and repeat visit,
- * Cairn (script tag with the README's preload of the flows, and for the tour also the tag alone (`?plain`);
+ * Cairn (script tag with the README's preloads of the flows and the engine, and for the tour also the tag alone (`?plain`);
  * flows published by the real collector, triggered by the page's URL) side by side
  * with driver.js (its script and stylesheet shipped with the page, a tour started by the page's own
  * script), in one headless Chromium run with an emulated round trip (CDP: latency 100 ms and 300 ms,
@@ -39,7 +39,7 @@ const FLOWS: Flow[] = [
   { id: 'checklist', kind: 'checklist', trigger: { url: '/checklist' }, title: 'Get started', items: [{ id: 'a', title: 'Create a project' }] },
   { id: 'announcement', kind: 'announcement', style: 'modal', trigger: { url: '/announcement' }, title: 'New: boards', body: 'Boards are here.' },
 ]
-// Each kind as the README installs it (with the preload of the flows); the tour also with the script tag alone.
+// Each kind as the README installs it (with the preloads); the tour also with the script tag alone.
 const CASES = [...FLOWS.map((f) => f.kind as string), 'tour?plain', 'driver.js']
 
 /** In every page: when the first widget is on screen, in ms since navigation start. */
@@ -77,9 +77,9 @@ async function site(endpoint: string) {
         res.writeHead(404).end()
       }
     } else {
-      // The README's install: the script tag, and the preload of the flows that lets them come with it.
-      // `?plain`: the script tag alone.
-      const preload = req.url?.endsWith('?plain') ? '' : `<link rel="preload" href="${endpoint}/v1/flows?key=${KEY}" as="fetch" crossorigin>`
+      // The README's install: the script tag, and the preloads that let the flows and the engine come with
+      // it. `?plain`: the script tag alone.
+      const preload = req.url?.endsWith('?plain') ? '' : `<link rel="preload" href="${endpoint}/v1/flows?key=${KEY}" as="fetch" crossorigin><link rel="modulepreload" href="/sdk/engine.js">`
       res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' })
       res.end(page(`${preload}<script src="/sdk/cairn.js" data-key="${KEY}" data-endpoint="${endpoint}"></script>`))
     }

@@ -98,7 +98,7 @@ export type FlowsFixture = {
   collector: CollectorProcess
   /** Every request the pages made to the collector (through a logging proxy). */
   exchanges: Exchange[]
-  /** The host site: `/app/*` (the SPA, any path; `?preload` preloads the flows), `/plain.html` (tracks only), `/npm.html` (npm build), `/sdk/*` (dist). */
+  /** The host site: `/app/*` (the SPA, any path; `?preload` preloads the flows and the engine), `/plain.html` (tracks only), `/npm.html` (npm build), `/sdk/*` (dist). */
   site: string
   /** The project's flows folder, one `<id>.json` per flow (the collector re-reads a changed file). */
   flowsDir: string
@@ -148,8 +148,10 @@ export async function startFlowsFixture(flows: readonly Flow[], inline: readonly
       res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', ...headers }).end(body)
     const page = (body: string) => send('text/html', body, { 'content-security-policy': policy(endpoint) })
     if (path.startsWith('/app/')) {
-      // `?preload`: the README's preload of the flows, so that they come with cairn.js.
-      const preload = url.searchParams.has('preload') ? `<link rel="preload" href="${endpoint}/v1/flows?key=${WRITE_KEY}" as="fetch" crossorigin>` : ''
+      // `?preload`: the README's preloads of the flows and the engine, so that they come with cairn.js.
+      const preload = url.searchParams.has('preload')
+        ? `<link rel="preload" href="${endpoint}/v1/flows?key=${WRITE_KEY}" as="fetch" crossorigin><link rel="modulepreload" href="/sdk/engine.js">`
+        : ''
       page(html(lang, '<p>The app.</p>', `${preload}<script src="/sdk/cairn.js"></script><script src="/page.js"></script>`))
     } else if (path === '/plain.html') {
       page(html(lang, '<p>Only tracking here.</p>', `<script async src="/sdk/cairn.js" data-key="${WRITE_KEY}" data-endpoint="${endpoint}"></script>`))
