@@ -91,6 +91,9 @@ export default defineConfig({
         rollupOptions: {
           plugins: [chunkGraph()],
           input: widgetEntries(),
+          // An entry may export more than its module does, so Rolldown merges the code the kinds share
+          // into the entry that imports it: `runtime.js` is the runtime, not a re-export of a chunk with
+          // it (one request fewer on every widget path, docs/sdk-build.md).
           preserveEntrySignatures: 'allow-extension',
           output: {
             format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunk-[name].js',

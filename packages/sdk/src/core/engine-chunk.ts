@@ -1,17 +1,22 @@
-import { flowEngine } from './flow-engine-adapter.ts'
+import { flowEngine, type EngineEnv } from './flow-engine-adapter.ts'
 import type { EngineFactory } from './engine.ts'
 import { navigation } from './navigation.ts'
+
+/** When the page is idle (within `wait` ms), or on the next turn where it can't tell. */
+const later = (win: Window, run: () => void, wait: number) => (win.requestIdleCallback ? win.requestIdleCallback(run, { timeout: wait }) : win.setTimeout(run, 1))
 
 /**
  * The `engine` chunk: the flow engine with its browser wiring (collector reads, SPA navigation, the
  * storage event). `cairn.js` loads it only on a page that has flows to decide about (see
  * `lazy-engine.ts`), so a page that only tracks pays for neither.
  */
-/** When the page is idle (within `wait` ms), or on the next turn where it can't tell. */
-const later = (win: Window, run: () => void, wait: number) => (win.requestIdleCallback ? win.requestIdleCallback(run, { timeout: wait }) : win.setTimeout(run, 1))
-
 export function browserFlowEngine(win: Window): EngineFactory {
-  return flowEngine({
+  return flowEngine(browserEnv(win))
+}
+
+/** The browser parts of the engine's wiring, from `win`. */
+export function browserEnv(win: Window): EngineEnv {
+  return {
     fetch: (url, request) => fetch(url, request),
     url: () => win.location.href,
     onNavigate: navigation(win),
@@ -40,5 +45,5 @@ export function browserFlowEngine(win: Window): EngineFactory {
         win.removeEventListener('storage', heard)
       }
     },
-  })
+  }
 }
