@@ -13,7 +13,7 @@ async function packed(name: string): Promise<Packed> {
 const manifest = (name: string) => JSON.parse(readFileSync(join(ROOT, 'packages', name, 'package.json'), 'utf8')) as Manifest
 
 /** Ceilings on each tarball (gzip bytes as npm reports them), just above today's size (docs/packaging.md). */
-const MAX_TARBALL = { protocol: 45_000, sdk: 200_000, collector: 210_000 }
+const MAX_TARBALL = { protocol: 45_000, sdk: 205_000, collector: 210_000 }
 
 /** Files each package needs at run time; nothing else is allowed in. */
 const SHAPE: Record<(typeof PACKAGES)[number], { needs: string[]; only: RegExp }> = {
