@@ -11,7 +11,7 @@ const STILL = { get: () => undefined, listen: () => () => {} } as unknown as Rea
  * The engine's state of this user as it changes (`live.$state`), subscribed with `@nanostores/preact`:
  * the one source the host app's stores are views of too. Without an engine, `undefined`.
  */
-export const useLiveState = (live: Pick<WidgetLive, '$state'> | undefined): EngineState | undefined => useStore(live?.$state ?? STILL)
+const useLiveState = (live: Pick<WidgetLive, '$state'> | undefined): EngineState | undefined => useStore(live?.$state ?? STILL)
 
 /**
  * This flow's state as the engine has it now — ticked in this tab, another tab or on another device —
