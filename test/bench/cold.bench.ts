@@ -23,6 +23,7 @@ import type { Flow } from '@cairn/protocol'
 import type { BrowserContext } from 'playwright-core'
 import { launchChromium } from '../e2e/harness/chromium.ts'
 import { startCollectorProcess } from '../e2e/harness/collector-process.ts'
+import { preloadLinks } from '../e2e/harness/preload-links.ts'
 import { fetched, waves } from '../e2e/harness/request-waves.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -79,7 +80,7 @@ async function site(endpoint: string) {
     } else {
       // The README's install: the script tag, and the preloads that let the flows and the engine come with
       // it. `?plain`: the script tag alone.
-      const preload = req.url?.endsWith('?plain') ? '' : `<link rel="preload" href="${endpoint}/v1/flows?key=${KEY}" as="fetch" crossorigin><link rel="modulepreload" href="/sdk/engine.js">`
+      const preload = req.url?.endsWith('?plain') ? '' : preloadLinks(endpoint, KEY)
       res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' })
       res.end(page(`${preload}<script src="/sdk/cairn.js" data-key="${KEY}" data-endpoint="${endpoint}"></script>`))
     }

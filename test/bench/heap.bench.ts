@@ -17,6 +17,7 @@ import type { Flow } from '@cairn/protocol'
 import { chromium, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/harness/chromium.ts'
 import { startStaticServer } from '../e2e/harness/static-server.ts'
+import { PAGE_UNTIL } from './page-until.ts'
 
 const DIST = resolve(import.meta.dirname, '../../packages/sdk/dist')
 const CYCLES = Number(process.env['BENCH_CYCLES'] ?? 200)
@@ -38,20 +39,7 @@ const SHOW: Record<string, string> = { tour: 'showTour', survey: 'showSurvey', c
 const script = (flow: Flow) => `
 const sdk = cairn.init({ key: 'pk_bench', flows: [${JSON.stringify(flow)}] })
 const surface = () => document.querySelector('cairn-root')?.shadowRoot?.querySelector('[role="dialog"], [role="region"]')
-// A MessageChannel loop (no timer clamping), bounded: 5 s. One channel for the page: a channel per
-// wait would be in the heap readings.
-const channel = new MessageChannel()
-let poll
-channel.port1.onmessage = () => poll?.()
-const until = (test) => new Promise((done, fail) => {
-  const start = performance.now()
-  poll = () => {
-    if (test()) return (poll = undefined), done()
-    if (performance.now() - start > 5000) return (poll = undefined), fail(new Error('timed out'))
-    channel.port2.postMessage(0)
-  }
-  channel.port2.postMessage(0)
-})
+${PAGE_UNTIL}
 window.__cycles = async (n) => {
   for (let i = 0; i < n; i++) {
     sdk.${SHOW[flow.kind]}('bench', { force: true })

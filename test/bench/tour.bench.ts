@@ -26,6 +26,7 @@ import { gzipSync } from 'node:zlib'
 import { chromium, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/harness/chromium.ts'
 import { startStaticServer } from '../e2e/harness/static-server.ts'
+import { PAGE_UNTIL } from './page-until.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const DIST = join(ROOT, 'packages/sdk/dist')
@@ -136,27 +137,7 @@ ${library.head}<script src="/${library.name}.js"></script><script src="/bench.js
 const BENCH = `
 const longTasks = []
 new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true })
-// A MessageChannel loop (no timer clamping), bounded: 5 s. One channel for the whole page: a channel
-// per wait would show up in the heap readings as thousands of message ports.
-const channel = new MessageChannel()
-let poll
-channel.port1.onmessage = () => poll?.()
-const until = (test) => new Promise((done, fail) => {
-  const start = performance.now()
-  const end = (settle, value) => ((poll = undefined), settle(value))
-  poll = () => {
-    let ok
-    try {
-      ok = test()
-    } catch (error) {
-      return end(fail, error)
-    }
-    if (ok) return end(done)
-    if (performance.now() - start > 5000) return end(fail, new Error('timed out'))
-    channel.port2.postMessage(0)
-  }
-  channel.port2.postMessage(0)
-})
+${PAGE_UNTIL}
 /** The step a user sees: in the DOM, not hidden, below its target, holding the title. */
 const placed = () => {
   const el = lib.popover()

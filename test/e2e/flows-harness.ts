@@ -9,6 +9,7 @@ import { afterAll, beforeAll } from 'vitest'
 import { asBundled, repoFile } from './harness/bare-imports.ts'
 import { launchChromium } from './harness/chromium.ts'
 import { startCollectorProcess, type CollectorProcess } from './harness/collector-process.ts'
+import { preloadLinks } from './harness/preload-links.ts'
 
 const DIST = resolve(import.meta.dirname, '../../packages/sdk/dist')
 export const WRITE_KEY = 'pk_flows'
@@ -149,9 +150,7 @@ export async function startFlowsFixture(flows: readonly Flow[], inline: readonly
     const page = (body: string) => send('text/html', body, { 'content-security-policy': policy(endpoint) })
     if (path.startsWith('/app/')) {
       // `?preload`: the README's preloads of the flows and the engine, so that they come with cairn.js.
-      const preload = url.searchParams.has('preload')
-        ? `<link rel="preload" href="${endpoint}/v1/flows?key=${WRITE_KEY}" as="fetch" crossorigin><link rel="modulepreload" href="/sdk/engine.js">`
-        : ''
+      const preload = url.searchParams.has('preload') ? preloadLinks(endpoint, WRITE_KEY) : ''
       page(html(lang, '<p>The app.</p>', `${preload}<script src="/sdk/cairn.js"></script><script src="/page.js"></script>`))
     } else if (path === '/plain.html') {
       page(html(lang, '<p>Only tracking here.</p>', `<script async src="/sdk/cairn.js" data-key="${WRITE_KEY}" data-endpoint="${endpoint}"></script>`))

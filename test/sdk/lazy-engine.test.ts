@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { lazyEngine } from '../../packages/sdk/src/core/lazy-engine.ts'
-import type { EngineFactory, EngineHost, FlowEngine } from '../../packages/sdk/src/core/engine.ts'
+import type { EngineFactory, EngineHost, FlowEngine, FlowsRead } from '../../packages/sdk/src/core/engine.ts'
 import { memoryStorage, storageKeys } from '../../packages/sdk/src/index.ts'
 import { tour } from '../widgets/flows.ts'
 
@@ -22,7 +22,7 @@ function setup(options: { flows?: unknown[]; endpoint?: string; cached?: unknown
     destroy: () => void calls.push('destroy'),
   }
   let attempts = 0
-  const handed: (Promise<Response> | undefined)[] = []
+  const handed: (Promise<FlowsRead> | undefined)[] = []
   const load = vi.fn(async (): Promise<EngineFactory> => {
     attempts++
     if (options.chunk === 'fails' && attempts === 1) throw new Error('offline')
@@ -78,12 +78,14 @@ describe('lazyEngine', () => {
     expect(load).toHaveBeenCalledTimes(loads)
   })
 
-  it('hands its read of the flows to the engine, body unread, so that the engine does not ask again', async () => {
+  it('hands its read of the flows to the engine, body parsed once, so that the engine does not ask again', async () => {
     const { load, read, handed } = setup({ endpoint: 'http://127.0.0.1:1', flowsAnswer: { flows: [tour] } })
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1))
     await settle()
     expect(read).toHaveBeenCalledTimes(1)
-    expect(await (await handed[0])?.json()).toEqual({ flows: [tour] })
+    const [response, answer] = (await handed[0]) ?? []
+    expect(answer).toEqual({ flows: [tour] })
+    expect(response?.bodyUsed).toBe(true)
   })
 
   it('loads at once when an earlier page cached flows, without asking the collector first', () => {

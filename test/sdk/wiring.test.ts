@@ -3,6 +3,7 @@ import { fireEvent, waitFor, within } from '@testing-library/preact'
 import type { Flow, UserState } from '@cairn/protocol'
 import { flowEngine } from '../../packages/sdk/src/core/flow-engine-adapter.ts'
 import type { EngineEnv } from '../../packages/sdk/src/core/flow-engine-adapter.ts'
+import type { FlowsRead } from '../../packages/sdk/src/core/engine.ts'
 import { navigation } from '../../packages/sdk/src/core/navigation.ts'
 import { loadNpmChunk } from '../../packages/sdk/src/loader/npm-chunks.ts'
 import { init, storageKeys } from '../../packages/sdk/src/index.ts'
@@ -37,7 +38,7 @@ function client(options: {
   deps?: Partial<ClientDeps>
   storage?: ReturnType<typeof setup>['storage']
   /** The lazy loader's read of the flows, handed to the engine. */
-  early?: Promise<Response>
+  early?: Promise<FlowsRead>
 } = {}) {
   const reads = fakeFetch({ '/v1/flows': noFlows, ...options.routes })
   const info = vi.fn()
@@ -159,13 +160,13 @@ describe('the SDK drives the flow engine, which renders through the widget runti
 
   it('takes the flows from the lazy loader\'s read instead of asking again; when that read failed, asks itself', async () => {
     const remote = [{ ...tour, trigger: { url: '/projects/*' } }]
-    const handed = client({ early: Promise.resolve(json({ flows: remote }, { etag: '"abc"' })) })
+    const handed = client({ early: Promise.resolve<FlowsRead>([json({}, { etag: '"abc"' }), { flows: remote }]) })
     await dialog('Welcome, there')
     expect(handed.reads.requests).toEqual([])
     expect(JSON.parse(handed.storage.get(`${storageKeys('pk_test').base}engine:flows`) ?? 'null')).toMatchObject({ etag: '"abc"', flows: remote })
     handed.sdk.destroy()
 
-    for (const early of [Promise.reject(new TypeError('Failed to fetch')), Promise.resolve(new Response('{}', { status: 503 }))]) {
+    for (const early of [Promise.reject(new TypeError('Failed to fetch')), Promise.resolve<FlowsRead>([new Response('{}', { status: 503 })])]) {
       const failed = client({ early, routes: { '/v1/flows': () => json({ flows: remote }) } })
       await dialog('Welcome, there')
       expect(failed.reads.requests).toHaveLength(1)

@@ -39,14 +39,16 @@ const FLOWS = ['cairn.js', 'engine.js', 'runtime.js']
 // widget in chunk-runtime.js; the preview itself is preview.js, loaded by nobody else). Checklist, feed, tour
 // and every kind +0.025–0.075 KB (issue 17): chunk-runtime.js is runtime.js and chunk-position.js is
 // position.js now, one request fewer on each path, but a kind imports the widget kit from an entry, by
-// its exported names; and the digits of en, fa and ar written without Intl.NumberFormat's data.
+// its exported names; and the digits of en, fa and ar written without Intl.NumberFormat's data. Survey
+// and feed +0.025 KB: the lazy loader hands its read of the flows to the engine parsed (15 B), not to be
+// parsed a second time.
 export const PATHS: readonly PagePath[] = [
   { name: 'tracking only', entries: ['cairn.js'], budget: 6 * KB, ceiling: 6 * KB, waves: 1 },
-  { name: 'survey', entries: [...FLOWS, 'survey.js'], budget: 26 * KB, ceiling: 33.7 * KB, waves: 2 },
+  { name: 'survey', entries: [...FLOWS, 'survey.js'], budget: 26 * KB, ceiling: 33.725 * KB, waves: 2 },
   { name: 'checklist', entries: [...FLOWS, 'checklist.js'], budget: 26 * KB, ceiling: 32.4 * KB, waves: 2 },
   { name: 'announcement (no hotspot)', entries: [...FLOWS, 'announcement.js'], budget: 26 * KB, ceiling: 32.375 * KB, waves: 2 },
   // The what's-new feed (and a digest) loads its part of the announcement chunk on demand.
-  { name: "announcement with the what's-new feed", entries: [...FLOWS, 'announcement.js', 'chunk-whats-new.js'], budget: 26 * KB, ceiling: 33.975 * KB, waves: 3 },
+  { name: "announcement with the what's-new feed", entries: [...FLOWS, 'announcement.js', 'chunk-whats-new.js'], budget: 26 * KB, ceiling: 34 * KB, waves: 3 },
   { name: 'tour (with positioning)', entries: [...FLOWS, 'tour.js'], budget: 32 * KB, ceiling: 39.25 * KB, waves: 2 },
   {
     name: 'every kind',

@@ -32,7 +32,7 @@ export type {
   ChecklistReports, FeedReports, FlowReports, SurveyReports,
   Cairn, CairnEventMap, CairnEventName, FeedOptions, FlowEventPayload, InitOptions, Props, ShowOptions, Theme, Traits, UserInput,
 } from './core/types.ts'
-export type { EngineFactory, EngineHost, EventInput, FlowEngine } from './core/engine.ts'
+export type { EngineFactory, EngineHost, EventInput, FlowEngine, FlowsRead } from './core/engine.ts'
 export { memoryStorage, webStorage } from './core/storage.ts'
 export type { KeyValueStorage } from './core/storage.ts'
 export { fetchTransport } from './core/transport.ts'

@@ -169,10 +169,10 @@ export function flowEngine(env: EngineEnv): EngineFactory {
           const first = early
           early = undefined
           // The early read is the lazy loader's, made without retries: if it failed, this one tries again.
-          const response = (await first?.then((r) => (r.ok ? r : undefined), () => undefined)) ?? (await read('flows?'))
-          const tag = response.headers.get('etag') ?? undefined
+          const [response, answer] = (await first?.then((f) => (f[0].ok ? f : undefined), () => undefined)) ?? [await read('flows?')]
+          const tag = response.headers.get('etag')
           if (response.status == 304 || (tag && tag == etag)) return undefined
-          const { flows, milestones } = (await response.json()) as { flows?: unknown; milestones?: unknown }
+          const { flows, milestones } = (answer ?? (await response.json())) as { flows?: unknown; milestones?: unknown }
           if (!Array.isArray(flows)) throw new Error('GET /v1/flows: no list of flows')
           return { flows, etag: tag, milestones }
         }

@@ -1,4 +1,4 @@
-import type { EngineFactory, EngineHost, FlowEngine } from './engine.ts'
+import type { EngineFactory, EngineHost, FlowEngine, FlowsRead } from './engine.ts'
 import { readJson } from './storage.ts'
 
 /** Calls made while the engine chunk loads; past this many the oldest tracked events are not counted. */
@@ -16,8 +16,8 @@ export function lazyEngine(load: (host: EngineHost) => Promise<EngineFactory>, r
     let engine: FlowEngine | undefined
     let loading: Promise<unknown> | undefined
     let dead: boolean | undefined
-    /** This page's first read of the flows, handed to the engine so that it does not ask again. */
-    let early: Promise<Response> | undefined
+    /** This page's first read of the flows, handed to the engine (parsed) so that it does not ask again. */
+    let early: Promise<FlowsRead> | undefined
     const pending: ((e: FlowEngine) => void)[] = []
     const start = () => {
       loading ??= load(host).then(
@@ -48,7 +48,8 @@ export function lazyEngine(load: (host: EngineHost) => Promise<EngineFactory>, r
       // The browser's default credentials ('same-origin': no cookies to another origin), the same request
       // as the README's `<link rel="preload" as="fetch" crossorigin>`, which the browser then hands over.
       early = read(`${endpoint}/v1/flows?key=${encodeURIComponent(options.key)}`)
-      early.then((r) => (r.ok ? r.clone().json() : undefined)).then((answer) => worth(answer) && start(), () => {})
+        .then(async (r): Promise<FlowsRead> => [r, r.ok ? await r.json() : undefined])
+      early.then(([, answer]) => worth(answer) && start(), () => {})
     }
     return {
       show: (kind, flow, opts) => use((e) => e.show(kind, flow, opts), true),

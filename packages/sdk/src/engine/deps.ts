@@ -87,7 +87,7 @@ export type FlowEngineDeps = {
   load(name: StoredName): unknown
   save(name: StoredName, value: unknown): void
   /** `GET /v1/flows` with `If-None-Match: etag`; `undefined` means 304 Not Modified. Absent in local-only mode. */
-  fetchFlows?(etag: string | undefined): Promise<{ flows: unknown; etag?: string | undefined; milestones?: unknown } | undefined>
+  fetchFlows?(etag: string | undefined): Promise<{ flows: unknown; etag?: string | null; milestones?: unknown } | undefined>
   /** `GET /v1/users/:id/state` for the current user; absent in local-only mode. */
   fetchUserState?(): Promise<UserState | undefined>
   /**
