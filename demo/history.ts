@@ -19,6 +19,12 @@ const TEXTS = ['Fast and simple', 'Needs a calendar view', 'Love the keyboard sh
 export type HistoryNames = {
   tour: string; tourSteps: [string, string]; checklist: string; items: [string, string, string]
   banner: string; milestone: string; nps: string; npsQuestions: [string, string]; pmf: string
+  /**
+   * The milestones of a checklist that declares them, as the SDK records them: the one behind each of
+   * `items` (its `completeOn`), and those reached once every item is done, the tour's own item
+   * (`tourItem`, ticked when the tour completes) included.
+   */
+  checklistMilestones?: { tourItem: string; items: (string | undefined)[]; completed: string[] }
 }
 
 /** The ids of test/e2e/fixtures/dashboard. */
@@ -31,12 +37,14 @@ export const FIXTURE_NAMES: HistoryNames = {
 export const DEMO_NAMES: HistoryNames = {
   tour: 'welcome-tour', tourSteps: ['new-board', 'name-board'], checklist: 'getting-started', items: ['create-board', 'add-cards', 'invite'],
   banner: 'announcement-invite-banner', milestone: 'board_created', nps: 'nps-quarterly', npsQuestions: ['score', 'love'], pmf: 'pmf-check',
+  checklistMilestones: { tourItem: 'tour', items: ['board_created', undefined, 'teammate_invited'], completed: ['checklist_completed', 'activated'] },
 }
 
 /**
  * Events for `users` people over the last `weeks` weeks before `now`, for the flows `names` names
  * (test/e2e/fixtures/dashboard's by default): activity, the welcome tour (a target goes missing on step 3), the
- * checklist, the `activated` milestone, NPS and PMF answers, and the invite banner with its holdout.
+ * checklist (and, for names that declare them, its milestones), the `milestone` that the invite banner's
+ * holdout is measured by, NPS and PMF answers, and the banner with its holdout.
  */
 export function dashboardHistory(now: number, opts: { users?: number; weeks?: number; seed?: number; names?: HistoryNames } = {}) {
   const n = opts.names ?? FIXTURE_NAMES
@@ -68,13 +76,30 @@ export function dashboardHistory(now: number, opts: { users?: number; weeks?: nu
     if (tour > 0.15) push(at(90_000), { type: 'flow_step', flowId: n.tour, stepIndex: 1, stepId: n.tourSteps[0] })
     if (tour > 0.35 && tour < 0.5) push(at(100_000), { type: 'flow_error', flowId: n.tour, stepIndex: 2, stepId: n.tourSteps[1], reason: 'target_missing', props: { selector: '#add-card' } })
     else if (tour > 0.35) push(at(120_000), { type: 'flow_step', flowId: n.tour, stepIndex: 2, stepId: n.tourSteps[1] })
-    if (tour > 0.5) push(at(180_000 + Math.floor(rnd() * 600_000)), { type: 'flow_completed', flowId: n.tour })
+    const tourDone = tour > 0.5 ? at(180_000 + Math.floor(rnd() * 600_000)) : undefined
+    if (tourDone !== undefined) push(tourDone, { type: 'flow_completed', flowId: n.tour })
     else if (tour > 0.15 && tour < 0.3) push(at(150_000), { type: 'flow_dismissed', flowId: n.tour, stepIndex: 1 })
     // The checklist.
     push(at(200_000), { type: 'flow_shown', flowId: n.checklist })
     const done = rnd()
     const items = done > 0.2 ? (done > 0.5 ? (done > 0.75 ? 3 : 2) : 1) : 0
-    for (let i = 0; i < items; i++) push(at(300_000 + i * 3 * 3_600_000), { type: 'flow_step', flowId: n.checklist, stepId: n.items[i] })
+    const m = n.checklistMilestones
+    // The demo's people work through it at their own pace (1–5× three hours an item), so its time to
+    // complete has a spread; without a random draw, so the fixture's history stays as its tests know it.
+    const pace = m ? 1 + (u % 9) / 2 : 1
+    let lastTick = 0
+    for (let i = 0; i < items; i++) {
+      lastTick = at(300_000 + Math.round(i * pace * 3 * 3_600_000))
+      const reached = m?.items[i]
+      if (reached) push(lastTick - 1_000, { type: 'milestone', name: reached })
+      push(lastTick, { type: 'flow_step', flowId: n.checklist, stepId: n.items[i] })
+    }
+    if (m && tourDone !== undefined) push(tourDone + 1_000, { type: 'flow_step', flowId: n.checklist, stepId: m.tourItem })
+    if (m && tourDone !== undefined && items === n.items.length) {
+      const doneAt = Math.max(tourDone + 1_000, lastTick) + 1_000
+      push(doneAt, { type: 'flow_completed', flowId: n.checklist })
+      for (const name of m.completed) push(doneAt, { type: 'milestone', name })
+    }
     // The banner and its holdout: those shown activate more often.
     const heldOut = rnd() < 0.3
     push(at(400_000), heldOut ? { type: 'flow_held_out', flowId: n.banner } : { type: 'flow_shown', flowId: n.banner })
